@@ -1,0 +1,111 @@
+"""The ``reportgen`` command: a thin shell over :mod:`reportgen.build`.
+
+Exit codes: 0 done, 1 problems found or refused, 2 bad usage.
+"""
+
+from __future__ import annotations
+
+import time
+import traceback
+from pathlib import Path
+from typing import Any
+
+import click
+
+from reportgen import __version__
+from reportgen.build import DOCUMENTS, FORMATS, build, check
+from reportgen.exceptions import ReportgenError
+
+CONTENT_DIR = click.Path(exists=True, file_okay=False, path_type=Path)
+
+
+class ReportgenGroup(click.Group):
+    """Turns unexpected failures into one line (or a traceback with --debug)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.UsageError):
+            raise
+        except ReportgenError:
+            if _debug(ctx):
+                traceback.print_exc()
+            raise
+        except Exception as error:
+            if _debug(ctx):
+                raise
+            raise ReportgenError(
+                f"reportgen failed unexpectedly ({type(error).__name__}: {error}). "
+                "Run again with --debug for details, and report it."
+            ) from error
+
+
+def _debug(ctx: click.Context) -> bool:
+    return bool(ctx.params.get("debug"))
+
+
+class CommaList(click.ParamType):
+    """``docx,pdf`` → ["docx", "pdf"], each checked against the allowed names."""
+
+    name = "list"
+
+    def __init__(self, allowed: tuple[str, ...]) -> None:
+        self.allowed = allowed
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, list):
+            return value
+        names = [part.strip() for part in str(value).split(",") if part.strip()]
+        unknown = [name for name in names if name not in self.allowed]
+        if unknown or not names:
+            self.fail(f"{value!r}: choose from {', '.join(self.allowed)} "
+                      "(several separated by commas)", param, ctx)
+        return names
+
+
+@click.group(cls=ReportgenGroup)
+@click.version_option(__version__, prog_name="reportgen")
+@click.option("--debug", is_flag=True, help="Show a traceback when something fails.")
+def cli(debug: bool) -> None:
+    """Build a Community Safety Partnership's committee report, Strategic Assessment and
+    Community Safety Plan from a folder of YAML content (one folder per year)."""
+
+
+@cli.command("check")
+@click.argument("content_dir", type=CONTENT_DIR)
+def check_command(content_dir: Path) -> None:
+    """Check a year's content and list every problem, with file, line and field."""
+    problems = check(content_dir)
+    for problem in problems:
+        click.echo(problem.describe(), err=True)
+    errors = sum(problem.is_error for problem in problems)
+    warnings = len(problems) - errors
+    if errors:
+        raise ReportgenError(f"{errors} error(s), {warnings} warning(s) in {content_dir}.")
+    click.echo(f"{content_dir}: no errors, {warnings} warning(s).")
+
+
+@cli.command("build")
+@click.argument("content_dir", type=CONTENT_DIR)
+@click.option("--doc", "documents", type=CommaList(tuple(DOCUMENTS)), default=None,
+              help=f"Which document(s) to build: {', '.join(DOCUMENTS)}. Default: all.")
+@click.option("--format", "formats", type=CommaList(FORMATS), default=None,
+              help="Formats, separated by commas. Default: docx,pdf,html.")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Output folder. Default: output/<year folder name>/.")
+@click.option("--templates", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              default=None, help="A folder of your own templates, searched first.")
+def build_command(content_dir: Path, documents: list[str] | None, formats: list[str] | None,
+                  out: Path | None, templates: Path | None) -> None:
+    """Build a year's documents as DOCX, PDF and HTML."""
+    started = time.perf_counter()
+    paths = build(content_dir, documents, formats, out, templates,
+                  progress=lambda message: click.echo(message, err=True))
+    for path in paths:
+        click.echo(str(path))
+    click.echo(f"Built {len(paths)} file(s) in {time.perf_counter() - started:.1f} s.", err=True)
+
+
+def main() -> None:
+    """Entry point for ``python -m reportgen``."""
+    cli(prog_name="reportgen")

@@ -1,0 +1,204 @@
+"""Step 3 — compute: turn a validated year into what the templates lay out.
+
+Everything a test would want to check is decided here — paragraph numbers, section
+numbers, dates as printed, library texts expanded, priority lists filled in — so the
+Word and HTML templates only place values on the page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from reportgen.model import (
+    Block,
+    Bullets,
+    Lettered,
+    LibraryText,
+    Officer,
+    Paragraph,
+    PlainText,
+    PriorityList,
+)
+from reportgen.year import Year
+
+LANGUAGE = "en-GB"
+STANDARD_LABELS = {
+    "lead_head_of_service": "Lead Head of Service/Lead Director",
+    "lead_officer": "Lead Officer and Report Author",
+}
+
+
+@dataclass(frozen=True)
+class Item:
+    """One item of a list, with its printed label (e.g. "1." or "a)") if it has one."""
+
+    text: str
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class TextBlock:
+    """A paragraph or a list, ready to lay out. ``kind`` is paragraph, text, bullets or
+    lettered; ``number`` is a numbered paragraph's number (e.g. 2.1)."""
+
+    kind: str
+    text: str = ""
+    number: str = ""
+    items: tuple[Item, ...] = ()
+
+
+@dataclass(frozen=True)
+class SectionView:
+    """A numbered section: "2", "Introduction and background", and its blocks."""
+
+    number: str
+    title: str
+    blocks: tuple[TextBlock, ...] = ()
+    items: tuple[Item, ...] = ()
+
+
+@dataclass(frozen=True)
+class ImplicationRow:
+    """A row of the cross-cutting issues and implications table."""
+
+    issue: str
+    blocks: tuple[TextBlock, ...]
+    sign_off: str
+
+
+@dataclass(frozen=True)
+class CommitteeReport:
+    """The committee report, as laid out in every format."""
+
+    title: str
+    committee: str
+    meeting_date: str
+    final_decision_at_this_meeting: str
+    cover: tuple[tuple[str, str], ...]
+    executive_summary: tuple[TextBlock, ...]
+    recommendations_intro: str
+    recommendations: tuple[Item, ...]
+    corporate_priorities: tuple[str, ...]
+    timetable: tuple[tuple[str, str], ...]
+    sections: tuple[SectionView, ...]
+    implications: SectionView
+    implication_rows: tuple[ImplicationRow, ...]
+    appendices: SectionView | None
+    background_papers: SectionView | None
+    properties: dict[str, str] = field(default_factory=dict)
+
+
+def long_date(day: dt.date) -> str:
+    """A date as the council's reports print it: ``March 15th 2016``."""
+    suffix = "th" if 11 <= day.day % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(day.day % 10, "th")
+    return f"{day:%B} {day.day}{suffix} {day.year}"
+
+
+class _Writer:
+    """Expands a year's blocks: library texts inlined, priority lists filled, numbers given."""
+
+    def __init__(self, year: Year) -> None:
+        self.year = year
+
+    def blocks(self, blocks: list[Block], section: str = "") -> tuple[TextBlock, ...]:
+        laid_out: list[TextBlock] = []
+        for block in self._expanded(blocks):
+            number = f"{section}.{sum(b.kind == 'paragraph' for b in laid_out) + 1}"
+            laid_out.append(self._block(block, number if section else ""))
+        return tuple(laid_out)
+
+    def _expanded(self, blocks: list[Block]) -> list[Block]:
+        expanded: list[Block] = []
+        for block in blocks:
+            if isinstance(block, LibraryText):
+                expanded += self.year.library[block.library].entry.text
+            else:
+                expanded.append(block)
+        return expanded
+
+    def _block(self, block: Block, number: str) -> TextBlock:
+        if isinstance(block, Paragraph):
+            if number:
+                return TextBlock("paragraph", block.paragraph, number=number)
+            return TextBlock("text", block.paragraph)
+        if isinstance(block, PlainText):
+            return TextBlock("text", block.text)
+        if isinstance(block, Bullets):
+            return TextBlock("bullets", items=tuple(Item(text) for text in block.bullets))
+        if isinstance(block, Lettered):
+            return TextBlock("lettered", items=lettered(block.lettered))
+        assert isinstance(block, PriorityList)
+        names = getattr(self.year.priorities, block.priorities)
+        return TextBlock("bullets", items=tuple(Item(name) for name in names))
+
+
+def lettered(texts: list[str]) -> tuple[Item, ...]:
+    """Items labelled a), b), c) …"""
+    return tuple(Item(text, f"{chr(ord('a') + i)})") for i, text in enumerate(texts))
+
+
+def numbered(texts: list[str]) -> tuple[Item, ...]:
+    """Items labelled 1., 2., 3. …"""
+    return tuple(Item(text, f"{i}.") for i, text in enumerate(texts, start=1))
+
+
+def _officer(officer: Officer, key: str) -> tuple[str, str]:
+    return officer.label or STANDARD_LABELS[key], f"{officer.name}, {officer.role}"
+
+
+def committee_report(year: Year) -> CommitteeReport:
+    """Compute the committee report from a validated year."""
+    report, writer = year.report, _Writer(year)
+    sections = tuple(
+        SectionView(str(n), s.title, writer.blocks(s.content, str(n)))
+        for n, s in enumerate(year.sections.sections, start=1)
+    )
+    next_number = iter(range(len(sections) + 1, len(sections) + 4))
+    implications = SectionView(str(next(next_number)), "Cross-cutting issues and implications")
+    appendices = None
+    if report.appendices:
+        appendices = SectionView(
+            str(next(next_number)), "Report appendices",
+            (TextBlock("text", "The following documents are to be published with this report "
+                               "and form part of the report:"),),
+            items=tuple(Item(text) for text in report.appendices),
+        )
+    background = None
+    if report.background_papers is not None:
+        background = SectionView(str(next(next_number)), "Background papers",
+                                 writer.blocks(report.background_papers))
+    return CommitteeReport(
+        title=report.title,
+        committee=report.committee,
+        meeting_date=long_date(report.meeting_date),
+        final_decision_at_this_meeting="Yes" if report.final_decision_at_this_meeting else "No",
+        cover=(
+            ("Final Decision-Maker", report.final_decision_maker),
+            _officer(report.lead_head_of_service, "lead_head_of_service"),
+            _officer(report.lead_officer, "lead_officer"),
+            ("Classification", report.classification),
+            ("Wards affected", report.wards_affected),
+        ),
+        executive_summary=writer.blocks(report.executive_summary or []),
+        recommendations_intro=(
+            f"This report makes the following recommendations to {report.recommendations_to}:"
+        ),
+        recommendations=numbered(report.recommendations),
+        corporate_priorities=tuple(report.corporate_priorities or ()),
+        timetable=tuple((m.meeting, long_date(m.date)) for m in year.timetable.meetings),
+        sections=sections,
+        implications=implications,
+        implication_rows=tuple(
+            ImplicationRow(row.issue, writer.blocks(row.implications), row.sign_off)
+            for row in year.implications.rows
+        ),
+        appendices=appendices,
+        background_papers=background,
+        properties={
+            "title": report.title,
+            "subject": f"Report to {report.committee}, {long_date(report.meeting_date)}",
+            "author": report.lead_officer.name,
+            "language": LANGUAGE,
+        },
+    )

@@ -1,0 +1,49 @@
+"""Every error reportgen raises on purpose.
+
+All derive from :class:`ReportgenError`, itself a :class:`click.ClickException`, so the
+command line prints ``Error: …`` and exits 1 without a catch-list of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import click
+
+if TYPE_CHECKING:
+    from reportgen.problems import Problem
+
+
+class ReportgenError(click.ClickException):
+    """Base class: a failure we can explain to the user in plain English."""
+
+    exit_code = 1
+
+
+class ContentError(ReportgenError):
+    """Raised when the content folder has problems: bad YAML, unknown or missing fields,
+    wrong values, broken references. Carries every problem found, not just the first."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = list(problems)
+        errors = [p for p in self.problems if p.is_error]
+        lines = [p.describe() for p in self.problems]
+        summary = f"{len(errors)} problem(s) in the content; nothing was built."
+        super().__init__("\n".join([summary, *lines]))
+
+
+class NotAYearFolderError(ReportgenError):
+    """Raised when the folder given is not a year of content (it has no report.yaml)."""
+
+
+class TemplateError(ReportgenError):
+    """Raised when a Word or HTML template cannot be found or fails to render."""
+
+
+class RenderError(ReportgenError):
+    """Raised when WeasyPrint or docxtpl fails, or WeasyPrint logs an error."""
+
+
+class OutputError(ReportgenError):
+    """Raised when an output file cannot be written where it was asked to be."""

@@ -1,0 +1,149 @@
+"""Step 1 — load: read a content folder's YAML files safely, keeping every value's position.
+
+Only YAML's plain structure is read: mappings, lists and text. Every scalar stays the text
+the reviewer typed (``NO`` stays "NO", ``1.10`` stays "1.10"); the content model decides
+what is a date or a number. Duplicate keys, anchors/aliases and tags are refused, and
+nothing in the file is ever executed or templated.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from reportgen.problems import Problem
+
+Location = tuple[int, int]
+FieldPath = tuple[str | int, ...]
+_NULLS = {"", "~", "null", "Null", "NULL"}
+_FORBIDDEN_TOKENS = {
+    yaml.AnchorToken: "anchors and aliases (& and *) are not allowed; write the text out.",
+    yaml.AliasToken: "anchors and aliases (& and *) are not allowed; write the text out.",
+    yaml.TagToken: "YAML tags (words starting with ! or !!) are not allowed; remove the tag.",
+}
+
+
+@dataclass
+class YamlFile:
+    """A content file read into plain values, with the line and column of each value."""
+
+    path: Path
+    data: Any
+    positions: dict[FieldPath, Location] = field(default_factory=dict)
+
+    def locate(self, path: FieldPath) -> Location | None:
+        """Line and column (1-based) of the value at ``path``, or of its nearest parent."""
+        for end in range(len(path), -1, -1):
+            if path[:end] in self.positions:
+                return self.positions[path[:end]]
+        return None
+
+    def problem(self, path: FieldPath, message: str, severity: str = "error") -> Problem:
+        """A problem placed on the value at ``path`` in this file."""
+        line, column = self.locate(path) or (None, None)
+        return Problem(self.path, message, line, column, field_name(path), severity)
+
+
+def field_name(path: FieldPath) -> str:
+    """``("rows", 3, "sign_off")`` → ``rows[4].sign_off`` (items counted from 1)."""
+    text = ""
+    for part in path:
+        text += f"[{part + 1}]" if isinstance(part, int) else f".{part}"
+    return text.lstrip(".")
+
+
+class _Reader:
+    """Turns a composed YAML node tree into plain values, collecting problems."""
+
+    def __init__(self, path: Path) -> None:
+        self.file = YamlFile(path, None)
+        self.problems: list[Problem] = []
+
+    def problem(self, node: yaml.Node, message: str, at: FieldPath = ()) -> None:
+        mark = node.start_mark
+        self.problems.append(
+            Problem(self.file.path, message, mark.line + 1, mark.column + 1, field_name(at))
+        )
+
+    def read(self, node: yaml.Node, at: FieldPath) -> Any:
+        self.file.positions[at] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if isinstance(node, yaml.MappingNode):
+            return self.read_mapping(node, at)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.read(item, (*at, i)) for i, item in enumerate(node.value)]
+        return self.read_scalar(node)
+
+    def read_scalar(self, node: yaml.ScalarNode) -> str | None:
+        plain = node.style is None
+        if plain and node.value in _NULLS:
+            return None
+        return node.value
+
+    def read_mapping(self, node: yaml.MappingNode, at: FieldPath) -> dict[str, Any]:
+        mapping: dict[str, Any] = {}
+        first_line: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.value == "<<":
+                self.problem(key_node, "a field name must be plain text.", at)
+                continue
+            key = key_node.value
+            if key in mapping:
+                self.problem(
+                    key_node,
+                    f"the field {key!r} appears twice (first on line {first_line[key]}); "
+                    "keep one and delete the other.",
+                    (*at, key),
+                )
+                continue
+            first_line[key] = key_node.start_mark.line + 1
+            mapping[key] = self.read(value_node, (*at, key))
+            self.file.positions[(*at, key)] = (key_node.start_mark.line + 1,
+                                               key_node.start_mark.column + 1)
+        return mapping
+
+
+def read_yaml(path: Path) -> tuple[YamlFile, list[Problem]]:
+    """Read one YAML file. Returns the file (data ``None`` if unreadable) and its problems."""
+    reader = _Reader(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        return reader.file, [Problem(path, "the file is not UTF-8 text; save it as UTF-8.")]
+    try:
+        refused = _refused_features(path, text)
+        if refused:
+            return reader.file, refused
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        return reader.file, [_syntax_problem(path, error)]
+    except yaml.YAMLError as error:
+        return reader.file, [Problem(path, f"the YAML could not be read: {error}")]
+    if node is not None:
+        reader.file.data = reader.read(node, ())
+    return reader.file, reader.problems
+
+
+def _refused_features(path: Path, text: str) -> list[Problem]:
+    """Anchors, aliases and tags: YAML features content never needs and that can hide or
+    multiply text (an alias bomb) or ask for objects to be built."""
+    problems = []
+    for token in yaml.scan(text, Loader=yaml.SafeLoader):
+        message = _FORBIDDEN_TOKENS.get(type(token))
+        if message:
+            mark = token.start_mark
+            problems.append(Problem(path, message, mark.line + 1, mark.column + 1))
+    return problems
+
+
+def _syntax_problem(path: Path, error: yaml.MarkedYAMLError) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    what = error.problem or error.context or "invalid YAML"
+    hint = (
+        "check the indentation, that every list item starts with '- ', and that text "
+        "containing ': ' or starting with a quote is wrapped in quotes"
+    )
+    line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
+    return Problem(path, f"the YAML could not be read ({what}); {hint}.", line, column)

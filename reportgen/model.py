@@ -1,0 +1,220 @@
+"""The content model: what each YAML file of a year may hold, one description per field.
+
+The descriptions are what ``reportgen check`` quotes when a value is missing or wrong, so
+they are written for the legal and finance officers who edit the files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag
+
+
+class Content(BaseModel):
+    """Base for every part of the content: unknown fields are errors, values are fixed."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _text(description: str) -> Any:
+    return Field(min_length=1, description=description)
+
+
+# --- Text blocks: the paragraphs, lists and shared texts a section is written in ---------
+
+class Paragraph(Content):
+    """A numbered paragraph (2.1, 2.2 …)."""
+
+    paragraph: str = _text("the text of a numbered paragraph")
+
+
+class PlainText(Content):
+    """A paragraph without a number (a continuation, or text in a table cell)."""
+
+    text: str = _text("the text of a paragraph without a number")
+
+
+class Bullets(Content):
+    """A bulleted list."""
+
+    bullets: list[str] = Field(min_length=1, description="the items of a bulleted list")
+
+
+class Lettered(Content):
+    """A list lettered a), b), c)."""
+
+    lettered: list[str] = Field(min_length=1, description="the items of a list lettered a), b) …")
+
+
+class LibraryText(Content):
+    """A text from the shared library, inserted here by its name."""
+
+    library: str = _text("the name of a text in the shared library (content/library/)")
+
+
+PriorityListName = Literal["last_year", "emerging_themes", "recommended"]
+
+
+class PriorityList(Content):
+    """The year's priorities (from priorities.yaml) as a bulleted list."""
+
+    priorities: PriorityListName = Field(
+        description="which list from priorities.yaml: last_year, emerging_themes or recommended"
+    )
+
+
+BLOCK_KINDS = ("paragraph", "text", "bullets", "lettered", "library", "priorities")
+
+
+def _block_kind(value: Any) -> str | None:
+    if isinstance(value, dict):
+        return next((kind for kind in BLOCK_KINDS if kind in value), None)
+    return next((kind for kind in BLOCK_KINDS if hasattr(value, kind)), None)
+
+
+Block = Annotated[
+    Annotated[Paragraph, Tag("paragraph")]
+    | Annotated[PlainText, Tag("text")]
+    | Annotated[Bullets, Tag("bullets")]
+    | Annotated[Lettered, Tag("lettered")]
+    | Annotated[LibraryText, Tag("library")]
+    | Annotated[PriorityList, Tag("priorities")],
+    Discriminator(
+        _block_kind,
+        custom_error_type="block_kind",
+        custom_error_message="expected a block starting with one of: " + ", ".join(BLOCK_KINDS),
+    ),
+]
+
+
+def _text_shorthand(value: Any) -> Any:
+    """Plain text where blocks are expected is one unnumbered paragraph."""
+    return [{"text": value}] if isinstance(value, str) else value
+
+
+Blocks = Annotated[list[Block], BeforeValidator(_text_shorthand)]
+
+
+# --- report.yaml ---------------------------------------------------------------------------
+
+class Officer(Content):
+    """A named officer and their role."""
+
+    name: str = _text("the officer's name, e.g. John Littlemore")
+    role: str = _text("the officer's job title, e.g. Head of Housing and Community Services")
+    label: str | None = Field(
+        None, description="the wording of this row of the cover table, if not the usual one"
+    )
+
+
+class Report(Content):
+    """report.yaml: the committee report's cover, summary, recommendations and appendices."""
+
+    title: str = _text("the report's title, e.g. 2018-19 Safer Maidstone Partnership Strategic Assessment")
+    committee: str = _text("the committee the report goes to, as printed on the cover")
+    meeting_date: dt.date = Field(description="the date of the committee meeting (YYYY-MM-DD)")
+    final_decision_at_this_meeting: bool = Field(
+        description="whether the final decision is made at this meeting (yes or no)"
+    )
+    final_decision_maker: str = _text("who takes the final decision, e.g. Council")
+    lead_head_of_service: Officer = Field(description="the Lead Head of Service or Lead Director")
+    lead_officer: Officer = Field(description="the Lead Officer and Report Author")
+    classification: str = _text("the report's classification, e.g. Public or Non-exempt")
+    wards_affected: str = _text("the wards the report affects, e.g. All")
+    executive_summary: Blocks | None = Field(
+        None, description="an executive summary shown before the recommendations"
+    )
+    recommendations_to: Literal["final decision-maker", "this Committee"] = Field(
+        description="who the recommendations are made to: final decision-maker or this Committee"
+    )
+    recommendations: list[str] = Field(min_length=1, description="the numbered recommendations")
+    corporate_priorities: list[str] | None = Field(
+        None, description="the corporate priorities the report relates to"
+    )
+    appendices: list[str] = Field(
+        default_factory=list, description="the documents published with the report"
+    )
+    background_papers: Blocks | None = Field(
+        None, description="the background papers, or None / N/A"
+    )
+
+
+# --- timetable.yaml ------------------------------------------------------------------------
+
+class Meeting(Content):
+    """One meeting in the timetable."""
+
+    meeting: str = _text("the meeting, e.g. Safer Maidstone Partnership")
+    date: dt.date = Field(description="the date of the meeting (YYYY-MM-DD)")
+
+
+class Timetable(Content):
+    """timetable.yaml: the meetings the report goes to, in date order."""
+
+    meetings: list[Meeting] = Field(min_length=1, description="the meetings, in date order")
+
+
+# --- priorities.yaml -----------------------------------------------------------------------
+
+class Priorities(Content):
+    """priorities.yaml: the priorities, written once and used wherever they appear."""
+
+    last_year: list[str] = Field(description="the priorities last year's assessment raised")
+    emerging_themes: list[str] = Field(
+        default_factory=list, description="themes that emerged during the year"
+    )
+    recommended: list[str] = Field(
+        min_length=1, description="this year's recommended priorities"
+    )
+
+
+# --- implications.yaml ---------------------------------------------------------------------
+
+class Implication(Content):
+    """One row of the cross-cutting issues and implications table."""
+
+    issue: str = _text("the issue, e.g. Legal or Financial")
+    implications: Blocks = Field(description="the implications: text, lists or a library text")
+    sign_off: str = _text("who signs off this row: an officer's role, name, or both")
+
+
+class Implications(Content):
+    """implications.yaml: the cross-cutting issues and implications table."""
+
+    rows: list[Implication] = Field(min_length=1, description="the rows of the table, in order")
+
+
+# --- sections.yaml -------------------------------------------------------------------------
+
+class Section(Content):
+    """One numbered section of the report."""
+
+    title: str = _text("the section heading, e.g. Available options")
+    content: Blocks = Field(description="the section's paragraphs and lists")
+
+
+class Sections(Content):
+    """sections.yaml: the numbered sections of the report, before the implications table."""
+
+    sections: list[Section] = Field(min_length=1, description="the sections, in order")
+
+
+# --- library (content/library/*.yaml and a year's library.yaml) ----------------------------
+
+class LibraryEntry(Content):
+    """A text reused across years, referenced by name with ``- library: NAME``."""
+
+    about: str = _text("what the text is and where it is used")
+    text: Blocks = Field(description="the text itself: paragraphs and lists")
+
+
+YEAR_FILES: dict[str, type[Content]] = {
+    "report.yaml": Report,
+    "timetable.yaml": Timetable,
+    "priorities.yaml": Priorities,
+    "implications.yaml": Implications,
+    "sections.yaml": Sections,
+}
+"""The files of a year folder and the part of the model each one holds."""

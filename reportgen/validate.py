@@ -1,0 +1,157 @@
+"""Step 2 — validate: check loaded files against the content model and each other.
+
+Every problem is placed on its file, line and field and written in plain English; all
+problems of a run are collected before anything is reported.
+"""
+
+from __future__ import annotations
+
+import difflib
+import typing
+from typing import Any
+
+import pydantic
+from pydantic_core import ErrorDetails
+
+from reportgen.load import FieldPath, YamlFile
+from reportgen.model import BLOCK_KINDS, Content
+from reportgen.problems import Problem
+
+_EXPECTED_BY_TYPE = {
+    "string_type": "text",
+    "list_type": "a list (each item on its own line starting with '- ')",
+    "dict_type": "a set of fields (name: value lines)",
+    "model_type": "a set of fields (name: value lines)",
+    "model_attributes_type": "a set of fields (name: value lines)",
+    "bool_parsing": "yes or no",
+    "bool_type": "yes or no",
+    "date_from_datetime_parsing": "a real date written as YYYY-MM-DD, e.g. 2018-02-13",
+    "date_from_datetime_inexact": "a date without a time, written as YYYY-MM-DD",
+    "date_parsing": "a real date written as YYYY-MM-DD, e.g. 2018-02-13",
+    "date_type": "a real date written as YYYY-MM-DD, e.g. 2018-02-13",
+    "int_parsing": "a whole number",
+    "string_too_short": "some text (it is empty)",
+}
+
+
+def validate_file(file: YamlFile, model: type[Content]) -> tuple[Any, list[Problem]]:
+    """Validate one file against its model: the model instance (or None) and its problems."""
+    data = {} if file.data is None else file.data
+    try:
+        return model.model_validate(data), []
+    except pydantic.ValidationError as error:
+        return None, [_explain(file, model, detail) for detail in error.errors()]
+
+
+def _explain(file: YamlFile, model: type[Content], detail: ErrorDetails) -> Problem:
+    path = _data_path(file.data, detail["loc"])
+    kind = detail["type"]
+    if kind == "extra_forbidden":
+        return file.problem(path, _unknown_field(model, path))
+    if kind == "missing":
+        return file.problem(path, f"this field is missing; expected {_describe(model, path)}.")
+    if kind == "block_kind":
+        return file.problem(path, _unknown_block(detail["input"]))
+    found = _found(detail["input"])
+    expected = _EXPECTED_BY_TYPE.get(kind) or _pydantic_expectation(detail)
+    about = _describe(model, path)
+    return file.problem(path, f"found {found}; expected {expected} ({about}).")
+
+
+def _data_path(data: Any, loc: tuple[Any, ...]) -> FieldPath:
+    """The path into the YAML data, without pydantic's internal steps (union tags etc.)."""
+    path: list[str | int] = []
+    node = data
+    for step in loc:
+        if (isinstance(node, dict) and step in node) or (isinstance(node, list) and isinstance(step, int) and step < len(node)):
+            node = node[step]
+        elif isinstance(node, dict) and isinstance(step, str) and step not in BLOCK_KINDS:
+            path.append(step)  # a missing field: name it, there is nothing below it
+            break
+        else:
+            continue
+        path.append(step)
+    return tuple(path)
+
+
+def _field_info(model: type[Content], path: FieldPath) -> pydantic.fields.FieldInfo | None:
+    """The model field at ``path``, following nested models through lists and unions."""
+    current: Any = model
+    info = None
+    for step in path:
+        if isinstance(step, int):
+            continue
+        fields = _model_fields(current)
+        if step not in fields:
+            return None
+        info = fields[step]
+        current = info.annotation
+    return info
+
+
+def _model_fields(annotation: Any) -> dict[str, pydantic.fields.FieldInfo]:
+    """Fields of the model(s) an annotation refers to (through list[...], X | None …)."""
+    found: dict[str, pydantic.fields.FieldInfo] = {}
+    stack = [annotation]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, type) and issubclass(item, Content):
+            found.update(item.model_fields)
+        stack.extend(typing.get_args(item))
+    return found
+
+
+def _describe(model: type[Content], path: FieldPath) -> str:
+    info = _field_info(model, path)
+    return info.description if info and info.description else "a value"
+
+
+def _parent_fields(model: type[Content], path: FieldPath) -> list[str]:
+    parent = path[:-1]
+    if not [step for step in parent if isinstance(step, str)]:
+        return list(model.model_fields)
+    info = _field_info(model, parent)
+    return list(_model_fields(info.annotation)) if info else []
+
+
+def _unknown_field(model: type[Content], path: FieldPath) -> str:
+    name = str(path[-1])
+    valid = _parent_fields(model, path)
+    message = f"unknown field {name!r}"
+    close = difflib.get_close_matches(name, valid, n=1, cutoff=0.6)
+    if close:
+        return f"{message}; did you mean {close[0]!r}?"
+    if valid:
+        message += "; the fields allowed here are: " + ", ".join(valid)
+    return message + "."
+
+
+def _unknown_block(value: Any) -> str:
+    kinds = ", ".join(BLOCK_KINDS)
+    if isinstance(value, dict) and value:
+        name = str(next(iter(value)))
+        close = difflib.get_close_matches(name, BLOCK_KINDS, n=1, cutoff=0.6)
+        hint = f"; did you mean {close[0]!r}?" if close else f"; expected one of: {kinds}."
+        return f"unknown kind of text {name!r}{hint}"
+    return (
+        f"found {_found(value)}; expected an item starting with one of: {kinds} "
+        "(for example '- paragraph: Some text')."
+    )
+
+
+def _found(value: Any) -> str:
+    if value is None:
+        return "nothing (the value is empty)"
+    if isinstance(value, dict):
+        return "a set of fields"
+    if isinstance(value, list):
+        return "a list"
+    text = str(value)
+    return repr(text if len(text) <= 60 else text[:57] + "...")
+
+
+def _pydantic_expectation(detail: ErrorDetails) -> str:
+    message = detail["msg"]
+    if message.startswith("Input should be "):
+        message = message[len("Input should be "):]
+    return message[:1].lower() + message[1:]

@@ -1,0 +1,263 @@
+"""Regenerate the built-in Word templates in templates/docx/ (run: make templates).
+
+The templates are ordinary Word files with Jinja tags in them, so a council can open one
+in Word, restyle it and keep it in its own templates folder. This script is how the
+built-in ones are made, so that a change to them is reviewable as code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+
+OUT = Path(__file__).resolve().parent.parent / "templates" / "docx"
+NAVY = RGBColor(0x1D, 0x3B, 0x6E)
+FONT = "Arial"
+
+
+def base_document() -> Document:
+    document = Document()
+    section = document.sections[0]
+    section.page_height, section.page_width = Cm(29.7), Cm(21.0)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Cm(2))
+    styles = document.styles
+    normal = styles["Normal"]
+    normal.font.name, normal.font.size = FONT, Pt(11)
+    normal.paragraph_format.space_after = Pt(6)
+    normal.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
+    for name, size, caps in (("Heading 1", 16, False), ("Heading 2", 12, True),
+                             ("Heading 3", 11, False)):
+        style = styles[name]
+        style.font.name, style.font.size, style.font.bold = FONT, Pt(size), True
+        style.font.all_caps, style.font.color.rgb = caps, NAVY
+        style.paragraph_format.space_before, style.paragraph_format.space_after = Pt(12), Pt(6)
+        style.paragraph_format.keep_with_next = True
+    _hanging_style(document, "Numbered Paragraph", Cm(1.25))
+    _hanging_style(document, "Labelled Item", Cm(1.9), left=Cm(1.9))
+    styles["List Bullet"].font.name = FONT
+    _page_numbers(section)
+    return document
+
+
+def _hanging_style(document: Document, name: str, hang: Cm, left: Cm | None = None) -> None:
+    style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = document.styles["Normal"]
+    style.paragraph_format.left_indent = left or hang
+    style.paragraph_format.first_line_indent = -(hang if left is None else Cm(0.7))
+    style.paragraph_format.tab_stops.add_tab_stop(left or hang)
+
+
+def _field(paragraph, instruction: str) -> None:
+    simple = OxmlElement("w:fldSimple")
+    simple.set(qn("w:instr"), instruction)
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    simple.append(run)
+    paragraph._p.append(simple)
+
+
+def _page_numbers(section) -> None:
+    footer = section.footer.paragraphs[0]
+    footer.alignment = 1
+    footer.add_run("Page ")
+    _field(footer, "PAGE")
+    footer.add_run(" of ")
+    _field(footer, "NUMPAGES")
+
+
+def tag(container, text: str, style: str | None = None):
+    """A paragraph holding one template tag or one line of template text."""
+    paragraph = container.add_paragraph(style=style)
+    paragraph.add_run(text)
+    return paragraph
+
+
+def labelled(container, label: str, text: str, style: str):
+    paragraph = container.add_paragraph(style=style)
+    paragraph.add_run(label)
+    paragraph.add_run().add_tab()
+    paragraph.add_run(text)
+    return paragraph
+
+
+def blocks(container, variable: str) -> None:
+    """The loop that lays out computed text blocks (see reportgen.compute.TextBlock)."""
+    tag(container, f"{{%p for block in {variable} %}}")
+    tag(container, '{%p if block.kind == "paragraph" %}')
+    labelled(container, "{{ block.number }}", "{{ block.text }}", "Numbered Paragraph")
+    tag(container, '{%p elif block.kind == "text" %}')
+    tag(container, "{{ block.text }}")
+    tag(container, '{%p elif block.kind == "bullets" %}')
+    tag(container, "{%p for item in block.items %}")
+    tag(container, "{{ item.text }}", "List Bullet")
+    tag(container, "{%p endfor %}")
+    tag(container, '{%p elif block.kind == "lettered" %}')
+    tag(container, "{%p for item in block.items %}")
+    labelled(container, "{{ item.label }}", "{{ item.text }}", "Labelled Item")
+    tag(container, "{%p endfor %}")
+    tag(container, "{%p endif %}")
+    tag(container, "{%p endfor %}")
+
+
+def table(document, headers: list[str], loop: str, cells: list[Callable], description: str,
+          widths: list[Cm]) -> None:
+    """A table: a header row Word repeats on every page, then one row per item of ``loop``.
+
+    The {%tr for %} and {%tr endfor %} markers sit in rows of their own, which docxtpl
+    removes when it renders."""
+    grid = document.add_table(rows=4, cols=len(cells))
+    grid.style = "Table Grid"
+    grid.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _describe_table(grid, description)
+    header, start, row, end = grid.rows
+    _mark_header(header)
+    for cell, text in zip(header.cells, headers, strict=True):
+        run = cell.paragraphs[0].add_run(text)
+        run.bold, run.font.color.rgb = True, RGBColor(0xFF, 0xFF, 0xFF)
+        _shade(cell, "1D3B6E")
+    start.cells[0].paragraphs[0].add_run(f"{{%tr for {loop} %}}")
+    for cell, fill in zip(row.cells, cells, strict=True):
+        fill(cell)
+    end.cells[0].paragraphs[0].add_run("{%tr endfor %}")
+    for column, width in zip(grid.columns, widths, strict=True):
+        for cell in column.cells:
+            cell.width = width
+
+
+def text_cell(expression: str, bold: bool = False) -> Callable:
+    def fill(cell) -> None:
+        cell.paragraphs[0].add_run(expression).bold = bold
+    return fill
+
+
+def blocks_cell(variable: str) -> Callable:
+    def fill(cell) -> None:
+        blocks(cell, variable)
+        first = cell.paragraphs[0]
+        first._p.getparent().remove(first._p)
+    return fill
+
+
+def _describe_table(grid, description: str) -> None:
+    properties = grid._tbl.tblPr
+    caption = OxmlElement("w:tblCaption")
+    caption.set(qn("w:val"), description)
+    summary = OxmlElement("w:tblDescription")
+    summary.set(qn("w:val"), description)
+    properties.append(caption)
+    properties.append(summary)
+
+
+def _mark_header(row) -> None:
+    """Word repeats this row at the top of every page the table spans."""
+    properties = row._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    properties.append(header)
+
+
+def _shade(cell, colour: str) -> None:
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:fill"), colour)
+    cell._tc.get_or_add_tcPr().append(shading)
+
+
+def key_value_table(document, loop: str, description: str) -> None:
+    grid = document.add_table(rows=3, cols=2)
+    grid.style = "Table Grid"
+    _describe_table(grid, description)
+    start, row, end = grid.rows
+    start.cells[0].paragraphs[0].add_run(f"{{%tr for {loop} %}}")
+    row.cells[0].paragraphs[0].add_run("{{ label }}").bold = True
+    row.cells[1].paragraphs[0].add_run("{{ value }}")
+    end.cells[0].paragraphs[0].add_run("{%tr endfor %}")
+    for cell in grid.columns[0].cells:
+        cell.width = Cm(6.5)
+    for cell in grid.columns[1].cells:
+        cell.width = Cm(10.5)
+
+
+def committee_report() -> Document:
+    document = base_document()
+    committee = tag(document, "{{ doc.committee }}")
+    committee.runs[0].bold, committee.runs[0].font.size = True, Pt(14)
+    tag(document, "{{ doc.meeting_date }}").runs[0].font.size = Pt(12)
+    decision = document.add_table(rows=1, cols=2)
+    decision.style = "Table Grid"
+    _describe_table(decision, "Whether the final decision is made at this meeting")
+    decision.cell(0, 0).paragraphs[0].add_run("Is the final decision on the recommendations "
+                                              "in this report to be made at this meeting?")
+    decision.cell(0, 1).paragraphs[0].add_run("{{ doc.final_decision_at_this_meeting }}").bold = True
+    tag(document, "{{ doc.title }}", "Heading 1")
+    key_value_table(document, "label, value in doc.cover", "Report details")
+    tag(document, "{%p if doc.executive_summary %}")
+    tag(document, "Executive Summary", "Heading 2")
+    blocks(document, "doc.executive_summary")
+    tag(document, "{%p endif %}")
+    tag(document, "{{ doc.recommendations_intro }}").runs[0].bold = True
+    tag(document, "{%p for item in doc.recommendations %}")
+    labelled(document, "{{ item.label }}", "{{ item.text }}", "Labelled Item")
+    tag(document, "{%p endfor %}")
+    tag(document, "{%p if doc.corporate_priorities %}")
+    tag(document, "This report relates to the following corporate priorities:").runs[0].bold = True
+    tag(document, "{%p for priority in doc.corporate_priorities %}")
+    tag(document, "{{ priority }}", "List Bullet")
+    tag(document, "{%p endfor %}")
+    tag(document, "{%p endif %}")
+    tag(document, "Timetable", "Heading 2")
+    table(document, ["Meeting", "Date"], "meeting, date in doc.timetable",
+          [text_cell("{{ meeting }}"), text_cell("{{ date }}")], "Timetable of meetings",
+          [Cm(11), Cm(6)])
+    title = tag(document, "{{ doc.title }}", "Heading 1")
+    title.paragraph_format.page_break_before = True
+    tag(document, "{%p for section in doc.sections %}")
+    labelled(document, "{{ section.number }}.", "{{ section.title }}", "Heading 2")
+    blocks(document, "section.blocks")
+    tag(document, "{%p endfor %}")
+    labelled(document, "{{ doc.implications.number }}.", "{{ doc.implications.title }}",
+             "Heading 2")
+    table(document, ["Issue", "Implications", "Sign-off"], "row in doc.implication_rows",
+          [text_cell("{{ row.issue }}", bold=True), blocks_cell("row.blocks"),
+           text_cell("{{ row.sign_off }}")],
+          "Cross-cutting issues and implications, with who signed off each",
+          [Cm(3.5), Cm(9.5), Cm(4)])
+    tag(document, "{%p if doc.appendices %}")
+    labelled(document, "{{ doc.appendices.number }}.", "{{ doc.appendices.title }}", "Heading 2")
+    blocks(document, "doc.appendices.blocks")
+    tag(document, "{%p for item in doc.appendices.items %}")
+    tag(document, "{{ item.text }}", "List Bullet")
+    tag(document, "{%p endfor %}")
+    tag(document, "{%p endif %}")
+    tag(document, "{%p if doc.background_papers %}")
+    labelled(document, "{{ doc.background_papers.number }}.", "{{ doc.background_papers.title }}",
+             "Heading 2")
+    blocks(document, "doc.background_papers.blocks")
+    tag(document, "{%p endif %}")
+    _drop_leading_empty_paragraph(document)
+    return document
+
+
+def _drop_leading_empty_paragraph(document: Document) -> None:
+    first = document.paragraphs[0]
+    if not first.text:
+        first._p.getparent().remove(first._p)
+
+
+def main() -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    committee_report().save(OUT / "committee-report.docx")
+    print(f"wrote {OUT / 'committee-report.docx'}")
+
+
+if __name__ == "__main__":
+    main()
