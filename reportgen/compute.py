@@ -23,6 +23,10 @@ from reportgen.model import (
 from reportgen.year import Year
 
 LANGUAGE = "en-GB"
+RECOMMENDATIONS_TO = {
+    "final decision-maker": "the final decision-maker",
+    "this Committee": "this Committee",
+}
 STANDARD_LABELS = {
     "lead_head_of_service": "Lead Head of Service/Lead Director",
     "lead_officer": "Lead Officer and Report Author",
@@ -182,7 +186,8 @@ def committee_report(year: Year) -> CommitteeReport:
         ),
         executive_summary=writer.blocks(report.executive_summary or []),
         recommendations_intro=(
-            f"This report makes the following recommendations to {report.recommendations_to}:"
+            "This report makes the following recommendations to "
+            f"{RECOMMENDATIONS_TO[report.recommendations_to]}:"
         ),
         recommendations=numbered(report.recommendations),
         corporate_priorities=tuple(report.corporate_priorities or ()),

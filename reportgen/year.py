@@ -10,6 +10,8 @@ import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pydantic import BaseModel
+
 from reportgen.exceptions import ContentError, NotAYearFolderError
 from reportgen.load import YamlFile, read_yaml
 from reportgen.model import (
@@ -65,6 +67,8 @@ def read_year(folder: Path) -> Year:
     problems: list[Problem] = _unexpected_files(folder)
     files, parts = {}, {}
     for name, model in YEAR_FILES.items():
+        if not (folder / name).is_file():
+            continue  # reported by _unexpected_files
         file, file_problems = read_yaml(folder / name)
         files[name] = file
         problems += file_problems
@@ -174,7 +178,7 @@ def _library_blocks(value: object, path: tuple = ()) -> list[tuple[tuple, Librar
         return [(path, value)]
     if isinstance(value, list | tuple):
         return [found for i, item in enumerate(value) for found in _library_blocks(item, (*path, i))]
-    if hasattr(value, "model_fields"):
+    if isinstance(value, BaseModel):
         return [found for name in type(value).model_fields
                 for found in _library_blocks(getattr(value, name), (*path, name))]
     return []

@@ -32,7 +32,7 @@ class ProjectOnlyFetcher(URLFetcher):
         super().__init__(allowed_protocols=["file", "data"])
         self.allowed = [folder.resolve() for folder in allowed]
 
-    def fetch(self, url: str, headers: dict | None = None):  # noqa: ANN201 (WeasyPrint's type)
+    def fetch(self, url: str, headers: dict | None = None):
         parsed = urlparse(url)
         if parsed.scheme == "data":
             return super().fetch(url, headers)

@@ -1,0 +1,47 @@
+# make demo   set everything up and build every sample year into output/
+# make test   set everything up and run the whole test suite (and ruff)
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+YEARS := $(patsubst %/,%,$(dir $(wildcard content/*/report.yaml)))
+
+.PHONY: demo test lint templates bench clean
+
+demo: $(VENV)/.installed
+	@scripts/system-packages demo
+	@for year in $(YEARS); do $(BIN)/reportgen build $$year || exit 1; done
+
+test: $(VENV)/.installed-test
+	@scripts/system-packages test
+	$(BIN)/ruff check reportgen tests tools bench
+	$(BIN)/pytest -q
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check reportgen tests tools bench
+	$(BIN)/ruff format --check reportgen tests tools bench
+
+# Rebuild the built-in Word templates from tools/make_word_templates.py.
+templates: $(VENV)/.installed
+	$(BIN)/python tools/make_word_templates.py
+
+bench: $(VENV)/.installed
+	$(BIN)/python bench/build_year.py
+
+$(VENV)/.created:
+	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed: sudo apt-get install -y python3 python3-venv" >&2; exit 1; }
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11 or newer is needed; $(PYTHON) is older." >&2; exit 1; }
+	@$(PYTHON) -c 'import ensurepip' 2>/dev/null || { echo "Python's venv module is missing: sudo apt-get install -y python3-venv" >&2; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	@touch $@
+
+$(VENV)/.installed: $(VENV)/.created pyproject.toml
+	$(BIN)/pip install -q -e .
+	@touch $@
+
+$(VENV)/.installed-test: $(VENV)/.created pyproject.toml
+	$(BIN)/pip install -q -e '.[test]'
+	@touch $@ $(VENV)/.installed
+
+clean:
+	rm -rf $(VENV) output

@@ -1,0 +1,54 @@
+"""Shared fixtures. Every test runs inside its own tmp_path: nothing touches content/."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from reportgen import build
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+SAMPLE_CONTENT = ROOT / "content"
+SAMPLE_YEARS = ("2016-17", "2018-19")
+
+
+@pytest.fixture(autouse=True)
+def _inside_tmp_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+
+
+@pytest.fixture
+def minimal(tmp_path: Path) -> Path:
+    """A copy of tests/data/minimal; returns its year folder (2020-21)."""
+    target = tmp_path / "content"
+    shutil.copytree(DATA / "minimal", target)
+    return target / "2020-21"
+
+
+@pytest.fixture
+def sample_copy(tmp_path: Path) -> Path:
+    """A copy of the real sample content; returns the content folder."""
+    target = tmp_path / "content"
+    shutil.copytree(SAMPLE_CONTENT, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def built_samples(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Every sample year built once in all formats: year → output folder."""
+    outputs = {}
+    for year in SAMPLE_YEARS:
+        out = tmp_path_factory.mktemp(year)
+        build(SAMPLE_CONTENT / year, out=out)
+        outputs[year] = out
+    return outputs
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace one exact piece of a content file (it must be there)."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")

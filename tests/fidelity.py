@@ -1,0 +1,132 @@
+"""How faithfully a generated document carries a reference document's text.
+
+Text is compared as lower-case letters and digits only, so layout, punctuation and
+generated paragraph numbers do not count; a reference sentence is carried if it appears
+anywhere in the document.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import docx
+import pdfplumber
+
+REFERENCE = Path(__file__).resolve().parent / "reference"
+_LEADING_NUMBER = re.compile(r"^\s*(?:[-•–]\s*)?(?:\d+(?:\.\d+)*\.?|[a-z]\))\s+")
+_PAGE_FOOTER = re.compile(r"^Page \d+ of \d+$", re.MULTILINE)
+_SENTENCE_END = re.compile(r"(?<=[.;:!?])\s+")
+
+
+def letters_and_digits(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+def reference_sentences(reference: Path) -> list[str]:
+    """Sentences and table cells of the reference, without their paragraph numbers."""
+    sentences = []
+    for line in reference.read_text(encoding="utf-8").splitlines():
+        for cell in line.split("\t"):
+            for sentence in _SENTENCE_END.split(_LEADING_NUMBER.sub("", cell)):
+                if len(letters_and_digits(sentence)) >= 3:
+                    sentences.append(sentence.strip())
+    return sentences
+
+
+def table_figures(reference: Path) -> list[str]:
+    """Every number in the reference's table rows (tab-separated lines)."""
+    figures = []
+    for line in reference.read_text(encoding="utf-8").splitlines():
+        if "\t" in line:
+            figures += re.findall(r"\d[\d,]*(?:\.\d+)?", line)
+    return figures
+
+
+def document_text(path: Path) -> str:
+    """All the text of a generated DOCX, PDF or HTML file."""
+    if path.suffix == ".docx":
+        return docx_text(path)
+    if path.suffix == ".pdf":
+        return pdf_text(path)
+    return html_text(path.read_text(encoding="utf-8"))
+
+
+def docx_text(path: Path) -> str:
+    document = docx.Document(path)
+    parts = [paragraph.text for paragraph in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            parts += [cell.text for cell in row.cells]
+    return "\n".join(parts)
+
+
+def pdf_text(path: Path) -> str:
+    """A PDF's text in reading order, each table cell read whole (not line by line across
+    the columns), without the page-number footers."""
+    parts = []
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            top = 0.0
+            for table in sorted(page.find_tables(), key=lambda found: found.bbox[1]):
+                parts.append(_band_text(page, top, table.bbox[1]))
+                parts += [cell or "" for row in table.extract() for cell in row]
+                top = table.bbox[3]
+            parts.append(_band_text(page, top, page.height))
+    return "\n".join(parts)
+
+
+def _band_text(page: pdfplumber.page.Page, top: float, bottom: float) -> str:
+    if bottom - top < 1:
+        return ""
+    band = page.crop((0, top, page.width, bottom))
+    return _PAGE_FOOTER.sub("", band.extract_text() or "")
+
+
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        self._skip += tag in ("style", "script")
+
+    def handle_endtag(self, tag: str) -> None:
+        self._skip -= tag in ("style", "script")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+
+def html_text(html: str) -> str:
+    parser = _Text()
+    parser.feed(html)
+    return " ".join(parser.parts)
+
+
+def missing_sentences(reference: Path, document: Path) -> tuple[list[str], int]:
+    """The reference sentences the document lacks, and how many there were."""
+    text = letters_and_digits(document_text(document))
+    sentences = reference_sentences(reference)
+    return [s for s in sentences if letters_and_digits(s) not in text], len(sentences)
+
+
+def missing_figures(reference: Path, document: Path) -> list[str]:
+    text = letters_and_digits(document_text(document))
+    return [f for f in table_figures(reference) if letters_and_digits(f) not in text]
+
+
+if __name__ == "__main__":
+    for name in sys.argv[1:]:
+        path = Path(name)
+        reference = REFERENCE / f"{path.parent.name}-{path.stem}.txt"
+        missing, total = missing_sentences(reference, path)
+        print(f"{path}: {total - len(missing)}/{total} sentences "
+              f"({100 * (total - len(missing)) / total:.1f}%), "
+              f"figures missing: {missing_figures(reference, path)}")
+        for sentence in missing:
+            print("  MISSING:", sentence)

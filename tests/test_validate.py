@@ -1,0 +1,106 @@
+"""Bad input: each error names the file, line, field, what was found and what was expected."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reportgen import check, read_year
+from reportgen.exceptions import ContentError, NotAYearFolderError
+from tests.conftest import edit
+
+
+def _only(problems, file_name: str):
+    found = [p for p in problems if p.file.name == file_name]
+    assert found, [p.describe() for p in problems]
+    return found
+
+
+def test_minimal_year_is_valid(minimal: Path) -> None:
+    assert check(minimal) == []
+
+
+def test_misspelt_field_suggests_the_right_one(minimal: Path) -> None:
+    edit(minimal / "implications.yaml", "    sign_off: Head of Legal", "    sign_of: Head of Legal")
+    problems = _only(check(minimal), "implications.yaml")
+    messages = {(p.line, p.field): p.message for p in problems}
+    assert "did you mean 'sign_off'?" in messages[(4, "rows[1].sign_of")]
+    assert "this field is missing" in messages[(2, "rows[1].sign_off")]
+
+
+def test_wrong_type(minimal: Path) -> None:
+    edit(minimal / "report.yaml", "classification: Public", "classification: [Public]")
+    (problem,) = _only(check(minimal), "report.yaml")
+    assert (problem.line, problem.column, problem.field) == (8, 1, "classification")
+    assert "found a list; expected text" in problem.message
+
+
+def test_missing_field(minimal: Path) -> None:
+    edit(minimal / "report.yaml", "wards_affected: All\n", "")
+    (problem,) = _only(check(minimal), "report.yaml")
+    assert problem.field == "wards_affected"
+    assert "missing" in problem.message and "the wards the report affects" in problem.message
+
+
+def test_invalid_date(minimal: Path) -> None:
+    edit(minimal / "timetable.yaml", "date: 2020-01-02", "date: 2020-02-30")
+    (problem,) = _only(check(minimal), "timetable.yaml")
+    assert (problem.line, problem.field) == (2, "meetings[1].date")
+    assert "'2020-02-30'" in problem.message and "real date written as YYYY-MM-DD" in problem.message
+
+
+def test_unknown_kind_of_text(minimal: Path) -> None:
+    edit(minimal / "sections.yaml", "- paragraph: Second.", "- paragraf: Second.")
+    (problem,) = _only(check(minimal), "sections.yaml")
+    assert problem.line == 7
+    assert "did you mean 'paragraph'?" in problem.message
+
+
+def test_unknown_library_text(minimal: Path) -> None:
+    edit(minimal / "implications.yaml", "library: legal", "library: legl")
+    (problem,) = _only(check(minimal), "implications.yaml")
+    assert problem.field == "rows[1].implications[1].library"
+    assert "no library text is named 'legl'; did you mean 'legal'?" in problem.message
+
+
+def test_every_error_of_a_run_is_reported_together(minimal: Path) -> None:
+    edit(minimal / "report.yaml", "title: Test", "title: Test\ntitle: Again")
+    edit(minimal / "timetable.yaml", "2020-01-02", "soon")
+    edit(minimal / "sections.yaml", "title: Introduction", "titel: Introduction")
+    files = {p.file.name for p in check(minimal)}
+    assert files == {"report.yaml", "timetable.yaml", "sections.yaml"}
+
+
+def test_misnamed_or_missing_file(minimal: Path) -> None:
+    (minimal / "timetable.yaml").rename(minimal / "timetabel.yaml")
+    messages = {p.file.name: p.message for p in check(minimal)}
+    assert "did you mean timetable.yaml?" in messages["timetabel.yaml"]
+    assert "missing" in messages["timetable.yaml"]
+
+
+def test_library_text_may_not_include_another(minimal: Path) -> None:
+    library = minimal.parent / "library" / "shared.yaml"
+    edit(library, "    - text: The end.", "    - library: legal")
+    (problem,) = check(minimal)
+    assert problem.file == library and "cannot include another" in problem.message
+
+
+def test_year_library_overrides_shared_text(minimal: Path) -> None:
+    (minimal / "library.yaml").write_text(
+        "legal:\n  about: this year's own wording\n  text: Overridden legal text.\n")
+    year = read_year(minimal)
+    assert year.library["legal"].entry.text[0].text == "Overridden legal text."
+
+
+def test_read_year_raises_with_every_problem(minimal: Path) -> None:
+    edit(minimal / "report.yaml", "classification: Public", "classification:")
+    with pytest.raises(ContentError) as raised:
+        read_year(minimal)
+    assert "report.yaml, line 8" in str(raised.value.message)
+    assert len(raised.value.problems) == 1
+
+
+def test_folder_without_report_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(NotAYearFolderError, match="has no report.yaml"):
+        read_year(tmp_path)
