@@ -56,10 +56,14 @@ def default_output(folder: Path) -> Path:
     return DEFAULT_OUTPUT / Path(folder).resolve().name
 
 
-def build(folder: Path | str, documents: Iterable[str] | None = None,
-          formats: Iterable[str] | None = None, out: Path | str | None = None,
-          templates: Path | str | None = None,
-          progress: Progress | None = None) -> list[Path]:
+def build(
+    folder: Path | str,
+    documents: Iterable[str] | None = None,
+    formats: Iterable[str] | None = None,
+    out: Path | str | None = None,
+    templates: Path | str | None = None,
+    progress: Progress | None = None,
+) -> list[Path]:
     """Build documents of a year folder; returns the paths written.
 
     ``documents`` defaults to every document the year defines, ``formats`` to all three,
@@ -82,8 +86,9 @@ def build(folder: Path | str, documents: Iterable[str] | None = None,
     return output.written
 
 
-def _render(fmt: str, document: object, html: str, kind: DocumentKind,
-            folders: list[Path]) -> bytes | str:
+def _render(
+    fmt: str, document: object, html: str, kind: DocumentKind, folders: list[Path]
+) -> bytes | str:
     if fmt == "html":
         return html
     if fmt == "pdf":
@@ -98,5 +103,7 @@ def _chosen(requested: Iterable[str] | None, known: Iterable[str], what: str) ->
     chosen = list(dict.fromkeys(requested))
     unknown = [name for name in chosen if name not in known]
     if unknown:
-        raise ReportgenError(f"unknown {what} {', '.join(unknown)}; choose from {', '.join(known)}.")
+        raise ReportgenError(
+            f"unknown {what} {', '.join(unknown)}; choose from {', '.join(known)}."
+        )
     return chosen

@@ -58,8 +58,11 @@ class CommaList(click.ParamType):
         names = [part.strip() for part in str(value).split(",") if part.strip()]
         unknown = [name for name in names if name not in self.allowed]
         if unknown or not names:
-            self.fail(f"{value!r}: choose from {', '.join(self.allowed)} "
-                      "(several separated by commas)", param, ctx)
+            self.fail(
+                f"{value!r}: choose from {', '.join(self.allowed)} (several separated by commas)",
+                param,
+                ctx,
+            )
         return names
 
 
@@ -87,20 +90,49 @@ def check_command(content_dir: Path) -> None:
 
 @cli.command("build")
 @click.argument("content_dir", type=CONTENT_DIR)
-@click.option("--doc", "documents", type=CommaList(tuple(DOCUMENTS)), default=None,
-              help=f"Which document(s) to build: {', '.join(DOCUMENTS)}. Default: all.")
-@click.option("--format", "formats", type=CommaList(FORMATS), default=None,
-              help="Formats, separated by commas. Default: docx,pdf,html.")
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Output folder. Default: output/<year folder name>/.")
-@click.option("--templates", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              default=None, help="A folder of your own templates, searched first.")
-def build_command(content_dir: Path, documents: list[str] | None, formats: list[str] | None,
-                  out: Path | None, templates: Path | None) -> None:
+@click.option(
+    "--doc",
+    "documents",
+    type=CommaList(tuple(DOCUMENTS)),
+    default=None,
+    help=f"Which document(s) to build: {', '.join(DOCUMENTS)}. Default: all.",
+)
+@click.option(
+    "--format",
+    "formats",
+    type=CommaList(FORMATS),
+    default=None,
+    help="Formats, separated by commas. Default: docx,pdf,html.",
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Output folder. Default: output/<year folder name>/.",
+)
+@click.option(
+    "--templates",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=None,
+    help="A folder of your own templates, searched first.",
+)
+def build_command(
+    content_dir: Path,
+    documents: list[str] | None,
+    formats: list[str] | None,
+    out: Path | None,
+    templates: Path | None,
+) -> None:
     """Build a year's documents as DOCX, PDF and HTML."""
     started = time.perf_counter()
-    paths = build(content_dir, documents, formats, out, templates,
-                  progress=lambda message: click.echo(message, err=True))
+    paths = build(
+        content_dir,
+        documents,
+        formats,
+        out,
+        templates,
+        progress=lambda message: click.echo(message, err=True),
+    )
     for path in paths:
         click.echo(str(path))
     click.echo(f"Built {len(paths)} file(s) in {time.perf_counter() - started:.1f} s.", err=True)

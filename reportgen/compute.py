@@ -95,7 +95,9 @@ class CommitteeReport:
 
 def long_date(day: dt.date) -> str:
     """A date as the council's reports print it: ``March 15th 2016``."""
-    suffix = "th" if 11 <= day.day % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(day.day % 10, "th")
+    suffix = (
+        "th" if 11 <= day.day % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(day.day % 10, "th")
+    )
     return f"{day:%B} {day.day}{suffix} {day.year}"
 
 
@@ -163,15 +165,22 @@ def committee_report(year: Year) -> CommitteeReport:
     appendices = None
     if report.appendices:
         appendices = SectionView(
-            str(next(next_number)), "Report appendices",
-            (TextBlock("text", "The following documents are to be published with this report "
-                               "and form part of the report:"),),
+            str(next(next_number)),
+            "Report appendices",
+            (
+                TextBlock(
+                    "text",
+                    "The following documents are to be published with this report "
+                    "and form part of the report:",
+                ),
+            ),
             items=tuple(Item(text) for text in report.appendices),
         )
     background = None
     if report.background_papers is not None:
-        background = SectionView(str(next(next_number)), "Background papers",
-                                 writer.blocks(report.background_papers))
+        background = SectionView(
+            str(next(next_number)), "Background papers", writer.blocks(report.background_papers)
+        )
     return CommitteeReport(
         title=report.title,
         committee=report.committee,

@@ -100,8 +100,10 @@ class _Reader:
                 continue
             first_line[key] = key_node.start_mark.line + 1
             mapping[key] = self.read(value_node, (*at, key))
-            self.file.positions[(*at, key)] = (key_node.start_mark.line + 1,
-                                               key_node.start_mark.column + 1)
+            self.file.positions[(*at, key)] = (
+                key_node.start_mark.line + 1,
+                key_node.start_mark.column + 1,
+            )
         return mapping
 
 

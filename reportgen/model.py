@@ -24,6 +24,7 @@ def _text(description: str) -> Any:
 
 # --- Text blocks: the paragraphs, lists and shared texts a section is written in ---------
 
+
 class Paragraph(Content):
     """A numbered paragraph (2.1, 2.2 …)."""
 
@@ -99,6 +100,7 @@ Blocks = Annotated[list[Block], BeforeValidator(_text_shorthand)]
 
 # --- report.yaml ---------------------------------------------------------------------------
 
+
 class Officer(Content):
     """A named officer and their role."""
 
@@ -112,7 +114,9 @@ class Officer(Content):
 class Report(Content):
     """report.yaml: the committee report's cover, summary, recommendations and appendices."""
 
-    title: str = _text("the report's title, e.g. 2018-19 Safer Maidstone Partnership Strategic Assessment")
+    title: str = _text(
+        "the report's title, e.g. 2018-19 Safer Maidstone Partnership Strategic Assessment"
+    )
     committee: str = _text("the committee the report goes to, as printed on the cover")
     meeting_date: dt.date = Field(description="the date of the committee meeting (YYYY-MM-DD)")
     final_decision_at_this_meeting: bool = Field(
@@ -143,6 +147,7 @@ class Report(Content):
 
 # --- timetable.yaml ------------------------------------------------------------------------
 
+
 class Meeting(Content):
     """One meeting in the timetable."""
 
@@ -158,6 +163,7 @@ class Timetable(Content):
 
 # --- priorities.yaml -----------------------------------------------------------------------
 
+
 class Priorities(Content):
     """priorities.yaml: the priorities, written once and used wherever they appear."""
 
@@ -165,12 +171,11 @@ class Priorities(Content):
     emerging_themes: list[str] = Field(
         default_factory=list, description="themes that emerged during the year"
     )
-    recommended: list[str] = Field(
-        min_length=1, description="this year's recommended priorities"
-    )
+    recommended: list[str] = Field(min_length=1, description="this year's recommended priorities")
 
 
 # --- implications.yaml ---------------------------------------------------------------------
+
 
 class Implication(Content):
     """One row of the cross-cutting issues and implications table."""
@@ -188,6 +193,7 @@ class Implications(Content):
 
 # --- sections.yaml -------------------------------------------------------------------------
 
+
 class Section(Content):
     """One numbered section of the report."""
 
@@ -202,6 +208,7 @@ class Sections(Content):
 
 
 # --- library (content/library/*.yaml and a year's library.yaml) ----------------------------
+
 
 class LibraryEntry(Content):
     """A text reused across years, referenced by name with ``- library: NAME``."""

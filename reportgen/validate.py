@@ -63,7 +63,9 @@ def _data_path(data: Any, loc: tuple[Any, ...]) -> FieldPath:
     path: list[str | int] = []
     node = data
     for step in loc:
-        if (isinstance(node, dict) and step in node) or (isinstance(node, list) and isinstance(step, int) and step < len(node)):
+        if (isinstance(node, dict) and step in node) or (
+            isinstance(node, list) and isinstance(step, int) and step < len(node)
+        ):
             node = node[step]
         elif isinstance(node, dict) and isinstance(step, str) and step not in BLOCK_KINDS:
             path.append(step)  # a missing field: name it, there is nothing below it
@@ -153,5 +155,5 @@ def _found(value: Any) -> str:
 def _pydantic_expectation(detail: ErrorDetails) -> str:
     message = detail["msg"]
     if message.startswith("Input should be "):
-        message = message[len("Input should be "):]
+        message = message[len("Input should be ") :]
     return message[:1].lower() + message[1:]

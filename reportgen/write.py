@@ -43,8 +43,9 @@ def atomic_write(target: Path, payload: bytes) -> None:
     """Replace ``target`` with ``payload`` in one step, or leave it untouched."""
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.",
-                                             suffix=".tmp")
+        handle, temporary = tempfile.mkstemp(
+            dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
+        )
     except OSError as error:
         raise OutputError(f"cannot write {target}: {error.strerror}.") from error
     try:

@@ -82,9 +82,17 @@ def read_year(folder: Path) -> Year:
     errors = [p for p in problems if p.is_error]
     if errors:
         raise ContentError(problems)
-    return Year(folder, parts["report.yaml"], parts["timetable.yaml"],
-                parts["priorities.yaml"], parts["implications.yaml"], parts["sections.yaml"],
-                library, files, warnings=problems)
+    return Year(
+        folder,
+        parts["report.yaml"],
+        parts["timetable.yaml"],
+        parts["priorities.yaml"],
+        parts["implications.yaml"],
+        parts["sections.yaml"],
+        library,
+        files,
+        warnings=problems,
+    )
 
 
 def _require_year_folder(folder: Path) -> None:
@@ -141,8 +149,11 @@ def read_library(folder: Path) -> tuple[dict[str, LibraryItem], list[Problem]]:
 
 
 def _library_entry(file: YamlFile, name: str) -> tuple[LibraryEntry | None, list[Problem]]:
-    sub = YamlFile(file.path, file.data[name],
-                   {path[1:]: pos for path, pos in file.positions.items() if path[:1] == (name,)})
+    sub = YamlFile(
+        file.path,
+        file.data[name],
+        {path[1:]: pos for path, pos in file.positions.items() if path[:1] == (name,)},
+    )
     entry, problems = validate_file(sub, LibraryEntry)
     problems = [_prefix_field(p, name) for p in problems]
     if entry and any(isinstance(block, LibraryText) for block in entry.text):
@@ -152,12 +163,14 @@ def _library_entry(file: YamlFile, name: str) -> tuple[LibraryEntry | None, list
 
 def _prefix_field(problem: Problem, name: str) -> Problem:
     field_name = f"{name}.{problem.field}" if problem.field else name
-    return Problem(problem.file, problem.message, problem.line, problem.column,
-                   field_name, problem.severity)
+    return Problem(
+        problem.file, problem.message, problem.line, problem.column, field_name, problem.severity
+    )
 
 
-def _broken_library_references(files: dict[str, YamlFile], parts: dict[str, object],
-                               library: dict[str, LibraryItem]) -> list[Problem]:
+def _broken_library_references(
+    files: dict[str, YamlFile], parts: dict[str, object], library: dict[str, LibraryItem]
+) -> list[Problem]:
     """Every ``- library: NAME`` must name a text that exists."""
     problems = []
     for file_name, file in files.items():
@@ -165,10 +178,16 @@ def _broken_library_references(files: dict[str, YamlFile], parts: dict[str, obje
             if block.library in library:
                 continue
             close = difflib.get_close_matches(block.library, list(library), n=1)
-            hint = f"did you mean {close[0]!r}?" if close else (
-                "the library has: " + ", ".join(sorted(library)))
-            problems.append(file.problem((*path, "library"),
-                                         f"no library text is named {block.library!r}; {hint}"))
+            hint = (
+                f"did you mean {close[0]!r}?"
+                if close
+                else ("the library has: " + ", ".join(sorted(library)))
+            )
+            problems.append(
+                file.problem(
+                    (*path, "library"), f"no library text is named {block.library!r}; {hint}"
+                )
+            )
     return problems
 
 
@@ -177,8 +196,13 @@ def _library_blocks(value: object, path: tuple = ()) -> list[tuple[tuple, Librar
     if isinstance(value, LibraryText):
         return [(path, value)]
     if isinstance(value, list | tuple):
-        return [found for i, item in enumerate(value) for found in _library_blocks(item, (*path, i))]
+        return [
+            found for i, item in enumerate(value) for found in _library_blocks(item, (*path, i))
+        ]
     if isinstance(value, BaseModel):
-        return [found for name in type(value).model_fields
-                for found in _library_blocks(getattr(value, name), (*path, name))]
+        return [
+            found
+            for name in type(value).model_fields
+            for found in _library_blocks(getattr(value, name), (*path, name))
+        ]
     return []

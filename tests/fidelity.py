@@ -16,7 +16,7 @@ import docx
 import pdfplumber
 
 REFERENCE = Path(__file__).resolve().parent / "reference"
-_LEADING_NUMBER = re.compile(r"^\s*(?:[-•–]\s*)?(?:\d+(?:\.\d+)*\.?|[a-z]\))\s+")
+_LEADING_NUMBER = re.compile(r"^\s*(?:[-\u2022\u2013]\s*)?(?:\d+(?:\.\d+)*\.?|[a-z]\))\s+")
 _PAGE_FOOTER = re.compile(r"^Page \d+ of \d+$", re.MULTILINE)
 _SENTENCE_END = re.compile(r"(?<=[.;:!?])\s+")
 
@@ -125,8 +125,10 @@ if __name__ == "__main__":
         path = Path(name)
         reference = REFERENCE / f"{path.parent.name}-{path.stem}.txt"
         missing, total = missing_sentences(reference, path)
-        print(f"{path}: {total - len(missing)}/{total} sentences "
-              f"({100 * (total - len(missing)) / total:.1f}%), "
-              f"figures missing: {missing_figures(reference, path)}")
+        print(
+            f"{path}: {total - len(missing)}/{total} sentences "
+            f"({100 * (total - len(missing)) / total:.1f}%), "
+            f"figures missing: {missing_figures(reference, path)}"
+        )
         for sentence in missing:
             print("  MISSING:", sentence)

@@ -47,7 +47,9 @@ def test_invalid_date(minimal: Path) -> None:
     edit(minimal / "timetable.yaml", "date: 2020-01-02", "date: 2020-02-30")
     (problem,) = _only(check(minimal), "timetable.yaml")
     assert (problem.line, problem.field) == (2, "meetings[1].date")
-    assert "'2020-02-30'" in problem.message and "real date written as YYYY-MM-DD" in problem.message
+    assert (
+        "'2020-02-30'" in problem.message and "real date written as YYYY-MM-DD" in problem.message
+    )
 
 
 def test_unknown_kind_of_text(minimal: Path) -> None:
@@ -88,7 +90,8 @@ def test_library_text_may_not_include_another(minimal: Path) -> None:
 
 def test_year_library_overrides_shared_text(minimal: Path) -> None:
     (minimal / "library.yaml").write_text(
-        "legal:\n  about: this year's own wording\n  text: Overridden legal text.\n")
+        "legal:\n  about: this year's own wording\n  text: Overridden legal text.\n"
+    )
     year = read_year(minimal)
     assert year.library["legal"].entry.text[0].text == "Overridden legal text."
 
@@ -102,5 +105,5 @@ def test_read_year_raises_with_every_problem(minimal: Path) -> None:
 
 
 def test_folder_without_report_is_refused(tmp_path: Path) -> None:
-    with pytest.raises(NotAYearFolderError, match="has no report.yaml"):
+    with pytest.raises(NotAYearFolderError, match=r"has no report\.yaml"):
         read_year(tmp_path)

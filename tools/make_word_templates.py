@@ -33,8 +33,11 @@ def base_document() -> Document:
     normal.font.name, normal.font.size = FONT, Pt(11)
     normal.paragraph_format.space_after = Pt(6)
     normal.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
-    for name, size, caps in (("Heading 1", 16, False), ("Heading 2", 12, True),
-                             ("Heading 3", 11, False)):
+    for name, size, caps in (
+        ("Heading 1", 16, False),
+        ("Heading 2", 12, True),
+        ("Heading 3", 11, False),
+    ):
         style = styles[name]
         style.font.name, style.font.size, style.font.bold = FONT, Pt(size), True
         style.font.all_caps, style.font.color.rgb = caps, NAVY
@@ -109,8 +112,14 @@ def blocks(container, variable: str) -> None:
     tag(container, "{%p endfor %}")
 
 
-def table(document, headers: list[str], loop: str, cells: list[Callable], description: str,
-          widths: list[Cm]) -> None:
+def table(
+    document,
+    headers: list[str],
+    loop: str,
+    cells: list[Callable],
+    description: str,
+    widths: list[Cm],
+) -> None:
     """A table: a header row Word repeats on every page, then one row per item of ``loop``.
 
     The {%tr for %} and {%tr endfor %} markers sit in rows of their own, which docxtpl
@@ -129,14 +138,13 @@ def table(document, headers: list[str], loop: str, cells: list[Callable], descri
     for cell, fill in zip(row.cells, cells, strict=True):
         fill(cell)
     end.cells[0].paragraphs[0].add_run("{%tr endfor %}")
-    for column, width in zip(grid.columns, widths, strict=True):
-        for cell in column.cells:
-            cell.width = width
+    set_widths(grid, widths)
 
 
 def text_cell(expression: str, bold: bool = False) -> Callable:
     def fill(cell) -> None:
         cell.paragraphs[0].add_run(expression).bold = bold
+
     return fill
 
 
@@ -145,7 +153,17 @@ def blocks_cell(variable: str) -> Callable:
         blocks(cell, variable)
         first = cell.paragraphs[0]
         first._p.getparent().remove(first._p)
+
     return fill
+
+
+def set_widths(grid, widths: list[Cm]) -> None:
+    """Fixed column widths, in the table grid (which LibreOffice reads) and every cell."""
+    grid.autofit = False
+    for column, width in zip(grid.columns, widths, strict=True):
+        column.width = width
+        for cell in column.cells:
+            cell.width = width
 
 
 def _describe_table(grid, description: str) -> None:
@@ -181,10 +199,7 @@ def key_value_table(document, loop: str, description: str) -> None:
     row.cells[0].paragraphs[0].add_run("{{ label }}").bold = True
     row.cells[1].paragraphs[0].add_run("{{ value }}")
     end.cells[0].paragraphs[0].add_run("{%tr endfor %}")
-    for cell in grid.columns[0].cells:
-        cell.width = Cm(6.5)
-    for cell in grid.columns[1].cells:
-        cell.width = Cm(10.5)
+    set_widths(grid, [Cm(6), Cm(11)])
 
 
 def committee_report() -> Document:
@@ -195,9 +210,13 @@ def committee_report() -> Document:
     decision = document.add_table(rows=1, cols=2)
     decision.style = "Table Grid"
     _describe_table(decision, "Whether the final decision is made at this meeting")
-    decision.cell(0, 0).paragraphs[0].add_run("Is the final decision on the recommendations "
-                                              "in this report to be made at this meeting?")
-    decision.cell(0, 1).paragraphs[0].add_run("{{ doc.final_decision_at_this_meeting }}").bold = True
+    set_widths(decision, [Cm(15), Cm(2)])
+    decision.cell(0, 0).paragraphs[0].add_run(
+        "Is the final decision on the recommendations in this report to be made at this meeting?"
+    )
+    decision.cell(0, 1).paragraphs[0].add_run(
+        "{{ doc.final_decision_at_this_meeting }}"
+    ).bold = True
     tag(document, "{{ doc.title }}", "Heading 1")
     key_value_table(document, "label, value in doc.cover", "Report details")
     tag(document, "{%p if doc.executive_summary %}")
@@ -215,22 +234,35 @@ def committee_report() -> Document:
     tag(document, "{%p endfor %}")
     tag(document, "{%p endif %}")
     tag(document, "Timetable", "Heading 2")
-    table(document, ["Meeting", "Date"], "meeting, date in doc.timetable",
-          [text_cell("{{ meeting }}"), text_cell("{{ date }}")], "Timetable of meetings",
-          [Cm(11), Cm(6)])
+    table(
+        document,
+        ["Meeting", "Date"],
+        "meeting, date in doc.timetable",
+        [text_cell("{{ meeting }}"), text_cell("{{ date }}")],
+        "Timetable of meetings",
+        [Cm(11), Cm(6)],
+    )
     title = tag(document, "{{ doc.title }}", "Heading 1")
     title.paragraph_format.page_break_before = True
     tag(document, "{%p for section in doc.sections %}")
     labelled(document, "{{ section.number }}.", "{{ section.title }}", "Heading 2")
     blocks(document, "section.blocks")
     tag(document, "{%p endfor %}")
-    labelled(document, "{{ doc.implications.number }}.", "{{ doc.implications.title }}",
-             "Heading 2")
-    table(document, ["Issue", "Implications", "Sign-off"], "row in doc.implication_rows",
-          [text_cell("{{ row.issue }}", bold=True), blocks_cell("row.blocks"),
-           text_cell("{{ row.sign_off }}")],
-          "Cross-cutting issues and implications, with who signed off each",
-          [Cm(3.5), Cm(9.5), Cm(4)])
+    labelled(
+        document, "{{ doc.implications.number }}.", "{{ doc.implications.title }}", "Heading 2"
+    )
+    table(
+        document,
+        ["Issue", "Implications", "Sign-off"],
+        "row in doc.implication_rows",
+        [
+            text_cell("{{ row.issue }}", bold=True),
+            blocks_cell("row.blocks"),
+            text_cell("{{ row.sign_off }}"),
+        ],
+        "Cross-cutting issues and implications, with who signed off each",
+        [Cm(3.4), Cm(9.6), Cm(4)],
+    )
     tag(document, "{%p if doc.appendices %}")
     labelled(document, "{{ doc.appendices.number }}.", "{{ doc.appendices.title }}", "Heading 2")
     blocks(document, "doc.appendices.blocks")
@@ -239,8 +271,12 @@ def committee_report() -> Document:
     tag(document, "{%p endfor %}")
     tag(document, "{%p endif %}")
     tag(document, "{%p if doc.background_papers %}")
-    labelled(document, "{{ doc.background_papers.number }}.", "{{ doc.background_papers.title }}",
-             "Heading 2")
+    labelled(
+        document,
+        "{{ doc.background_papers.number }}.",
+        "{{ doc.background_papers.title }}",
+        "Heading 2",
+    )
     blocks(document, "doc.background_papers.blocks")
     tag(document, "{%p endif %}")
     _drop_leading_empty_paragraph(document)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import zipfile
 from pathlib import Path
 
 import jinja2
@@ -16,7 +17,7 @@ from reportgen.templates import find_template, jinja_environment
 def render_docx(document: object, template_name: str, folders: list[Path]) -> bytes:
     """Fill ``<template_name>.docx`` with the computed document as ``doc``."""
     path = find_template(folders, "docx", f"{template_name}.docx")
-    template = DocxTemplate(path)
+    template = _open(path)
     environment = jinja_environment(folders, "docx")
     try:
         template.render({"doc": document}, jinja_env=environment, autoescape=True)
@@ -28,6 +29,15 @@ def render_docx(document: object, template_name: str, folders: list[Path]) -> by
     buffer = io.BytesIO()
     template.save(buffer)
     return buffer.getvalue()
+
+
+def _open(path: Path) -> DocxTemplate:
+    template = DocxTemplate(path)
+    try:
+        template.init_docx()
+    except (zipfile.BadZipFile, KeyError, ValueError) as error:
+        raise TemplateError(f"the Word template {path} is not a Word (.docx) file.") from error
+    return template
 
 
 def _set_properties(template: DocxTemplate, properties: dict[str, str]) -> None:

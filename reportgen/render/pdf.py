@@ -38,8 +38,9 @@ class ProjectOnlyFetcher(URLFetcher):
             return super().fetch(url, headers)
         if parsed.scheme == "file" and self._inside(Path(unquote(parsed.path))):
             return super().fetch(url, headers)
-        raise ForbiddenResourceError(f"the document may not load {url}: only files in the "
-                                     "template folders can be used.")
+        raise ForbiddenResourceError(
+            f"the document may not load {url}: only files in the template folders can be used."
+        )
 
     def _inside(self, path: Path) -> bool:
         resolved = path.resolve()
@@ -77,6 +78,8 @@ def render_pdf(html: str, folders: list[Path]) -> bytes:
         except ForbiddenResourceError as error:
             raise RenderError(f"PDF refused: {error}") from error
     if errors.messages:
-        raise RenderError("WeasyPrint reported errors; the PDF was not written:\n  "
-                          + "\n  ".join(errors.messages))
+        raise RenderError(
+            "WeasyPrint reported errors; the PDF was not written:\n  "
+            + "\n  ".join(errors.messages)
+        )
     return pdf

@@ -1,0 +1,90 @@
+"""The Word documents, read back with python-docx."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+from docx.oxml.ns import qn
+
+from reportgen import build
+from tests.fidelity import docx_text
+
+
+def _document(built: dict[str, Path], year: str) -> docx.document.Document:
+    return docx.Document(built[year] / "committee-report.docx")
+
+
+def test_properties_title_and_language(built_samples: dict[str, Path]) -> None:
+    document = _document(built_samples, "2018-19")
+    assert (
+        document.core_properties.title == "2018-19 Safer Maidstone Partnership Strategic Assessment"
+    )
+    assert document.core_properties.language == "en-GB"
+    lang = document.styles.element.find(qn("w:docDefaults")).find(".//" + qn("w:lang"))
+    assert lang.get(qn("w:val")) == "en-GB"
+
+
+def test_headings_use_heading_styles(built_samples: dict[str, Path]) -> None:
+    document = _document(built_samples, "2018-19")
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
+    assert headings[:2] == ["Executive Summary", "Timetable"]
+    assert "1.\tIntroduction and background" in headings
+    assert "7.\tCross-cutting issues and implications" in headings
+    assert headings[-2:] == ["8.\tReport appendices", "9.\tBackground papers"]
+
+
+def test_numbered_paragraphs(built_samples: dict[str, Path]) -> None:
+    document = _document(built_samples, "2018-19")
+    numbered = [p.text for p in document.paragraphs if p.style.name == "Numbered Paragraph"]
+    assert numbered[0].startswith("1.1\tThe Safer Maidstone Partnership's (SMP)")
+    assert numbered[-1].startswith("6.2\tThe Kent Police & Crime Commissioners")
+
+
+def test_implications_table_has_every_row_and_a_repeating_header(
+    built_samples: dict[str, Path],
+) -> None:
+    document = _document(built_samples, "2016-17")
+    table = next(t for t in document.tables if t.rows[0].cells[0].text == "Issue")
+    header = table.rows[0]._tr.trPr
+    assert header is not None and header.find(qn("w:tblHeader")) is not None
+    assert [c.text for c in table.rows[0].cells] == ["Issue", "Implications", "Sign-off"]
+    issues = [row.cells[0].text for row in table.rows[1:]]
+    assert issues == [
+        "Impact on Corporate Priorities",
+        "Risk Management",
+        "Financial",
+        "Staffing",
+        "Legal",
+        "Equality Impact Needs Assessment",
+        "Environmental/Sustainable Development",
+        "Community Safety",
+        "Human Rights Act",
+        "Procurement",
+        "Asset Management",
+    ]
+    legal = table.rows[5].cells
+    assert "b)\tA strategy for combating the misuse of drugs" in legal[1].text
+    assert legal[2].text == "Head of Legal Partnership"
+
+
+def test_every_table_describes_itself(built_samples: dict[str, Path]) -> None:
+    for table in _document(built_samples, "2016-17").tables:
+        assert table._tbl.tblPr.find(qn("w:tblDescription")) is not None
+
+
+def test_timetable_in_order_with_dates(built_samples: dict[str, Path]) -> None:
+    document = _document(built_samples, "2016-17")
+    table = next(t for t in document.tables if t.rows[0].cells[0].text == "Meeting")
+    assert [[c.text for c in row.cells] for row in table.rows[1:]] == [
+        ["Safer Maidstone Partnership", "February 24th 2016"],
+        ["Communities, Housing and Environment Committee", "March 15th 2016"],
+        ["Council", "April 13th 2016"],
+    ]
+
+
+def test_text_is_escaped_never_templated(minimal: Path, tmp_path: Path) -> None:
+    build(minimal, formats=["docx"], out=tmp_path / "out")
+    text = docx_text(tmp_path / "out" / "committee-report.docx")
+    assert "Test report Smith & Sons <Ltd>" in text
+    assert "{{ x }} summary" in text

@@ -1,0 +1,62 @@
+"""Writing output: atomic, inside the output folder, once per run."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from reportgen import build
+from reportgen.exceptions import OutputError, TemplateError
+from reportgen.write import OutputFolder
+
+
+def test_refuses_paths_outside_the_folder(tmp_path: Path) -> None:
+    with pytest.raises(OutputError, match="outside"):
+        OutputFolder(tmp_path / "out").write("../escape.html", "x")
+    assert not (tmp_path / "escape.html").exists()
+
+
+def test_refuses_writing_a_file_twice(tmp_path: Path) -> None:
+    folder = OutputFolder(tmp_path)
+    folder.write("a.html", "one")
+    with pytest.raises(OutputError, match="already written"):
+        folder.write("a.html", "two")
+    assert (tmp_path / "a.html").read_text() == "one"
+
+
+def test_interrupted_write_leaves_the_old_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "a.html").write_text("previous good output")
+
+    def killed(*args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", killed)
+    with pytest.raises(KeyboardInterrupt):
+        OutputFolder(tmp_path).write("a.html", "half")
+    assert (tmp_path / "a.html").read_text() == "previous good output"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.html"]
+
+
+def test_failed_build_keeps_previous_outputs(minimal: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    build(minimal, out=out)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    broken = tmp_path / "broken" / "docx"
+    broken.mkdir(parents=True)
+    (broken / "committee-report.docx").write_bytes(b"not a word file")
+    with pytest.raises(TemplateError, match="not a Word"):
+        build(minimal, out=out, templates=broken.parent, formats=["docx"])
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_build_never_modifies_content(minimal: Path, tmp_path: Path) -> None:
+    files = sorted(minimal.parent.rglob("*"))
+    before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in files if p.is_file()}
+    build(minimal, out=tmp_path / "out")
+    after = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in files if p.is_file()}
+    assert after == before
+    assert sorted(minimal.parent.rglob("*")) == files
