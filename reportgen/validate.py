@@ -55,7 +55,7 @@ def _explain(file: YamlFile, model: type[Content], detail: ErrorDetails) -> Prob
     found = _found(detail["input"])
     expected = _EXPECTED_BY_TYPE.get(kind) or _pydantic_expectation(detail)
     about = _describe(model, path)
-    return file.problem(path, f"found {found}; expected {expected} ({about}).")
+    return file.problem(path, f"found {found}; expected {expected} — {about}.")
 
 
 def _data_path(data: Any, loc: tuple[Any, ...]) -> FieldPath:
