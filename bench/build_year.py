@@ -36,11 +36,20 @@ def libreoffice_seconds(docx: Path, repeat: int) -> float | None:
         return None
     with tempfile.TemporaryDirectory() as scratch:
         profile = Path(scratch, "profile").as_uri()
-        command = [soffice, f"-env:UserInstallation={profile}", "--headless",
-                   "--convert-to", "pdf", "--outdir", scratch, str(docx)]
+        command = [
+            soffice,
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            scratch,
+            str(docx),
+        ]
         subprocess.run(command, capture_output=True, check=False)  # warm the profile
-        return median_seconds(lambda: subprocess.run(command, capture_output=True, check=True),
-                              repeat)
+        return median_seconds(
+            lambda: subprocess.run(command, capture_output=True, check=True), repeat
+        )
 
 
 def bench_year(year: Path, repeat: int) -> None:
@@ -62,7 +71,8 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     arguments = parser.parse_args()
     years = [CONTENT / name for name in arguments.years] or sorted(
-        path.parent for path in CONTENT.glob("*/report.yaml"))
+        path.parent for path in CONTENT.glob("*/report.yaml")
+    )
     for year in years:
         bench_year(year, arguments.repeat)
 

@@ -24,7 +24,6 @@ from reportgen.write import OutputFolder
 from reportgen.year import Year, read_year
 
 FORMATS = ("docx", "pdf", "html")
-DEFAULT_OUTPUT = Path("output")
 
 
 @dataclass(frozen=True)
@@ -52,8 +51,9 @@ def check(folder: Path | str) -> list[Problem]:
 
 
 def default_output(folder: Path) -> Path:
-    """``output/<year folder name>/``"""
-    return DEFAULT_OUTPUT / Path(folder).resolve().name
+    """``output/<year>/`` beside the content folder: content/2018-19 → output/2018-19."""
+    year = Path(folder).resolve()
+    return year.parent.parent / "output" / year.name
 
 
 def build(
@@ -75,25 +75,33 @@ def build(
     chosen_formats = _chosen(formats, FORMATS, "format")
     folders = search_path(Path(templates) if templates else None)
     output = OutputFolder(Path(out) if out else default_output(year.folder))
-    report = progress or (lambda message: None)
+    tell = progress or (lambda message: None)
+    rendered: dict[str, bytes | str] = {}
     for name in names:
-        kind = DOCUMENTS[name]
-        document = kind.compute(year)
-        html = render_html(document, kind.template, folders)
-        for fmt in chosen_formats:
-            report(f"{year.name}: writing {name}.{fmt}")
-            output.write(f"{name}.{fmt}", _render(fmt, document, html, kind, folders))
+        tell(f"{year.name}: rendering {name} ({', '.join(chosen_formats)})")
+        rendered.update(render_document(year, DOCUMENTS[name], chosen_formats, folders))
+    # Nothing is written until everything has rendered: a failure leaves the old set whole.
+    for file_name, payload in rendered.items():
+        tell(f"{year.name}: writing {file_name}")
+        output.write(file_name, payload)
     return output.written
 
 
-def _render(
-    fmt: str, document: object, html: str, kind: DocumentKind, folders: list[Path]
-) -> bytes | str:
-    if fmt == "html":
-        return html
-    if fmt == "pdf":
-        return render_pdf(html, folders)
-    return render_docx(document, kind.template, folders)
+def render_document(
+    year: Year, kind: DocumentKind, formats: list[str], folders: list[Path]
+) -> dict[str, bytes | str]:
+    """One document in each format, in memory: ``{"committee-report.pdf": b"…", …}``."""
+    document = kind.compute(year)
+    rendered: dict[str, bytes | str] = {}
+    html = render_html(document, kind.template, folders) if {"html", "pdf"} & set(formats) else ""
+    for fmt in formats:
+        if fmt == "html":
+            rendered[f"{kind.name}.html"] = html
+        elif fmt == "pdf":
+            rendered[f"{kind.name}.pdf"] = render_pdf(html, kind.template, folders)
+        else:
+            rendered[f"{kind.name}.docx"] = render_docx(document, kind.template, folders)
+    return rendered
 
 
 def _chosen(requested: Iterable[str] | None, known: Iterable[str], what: str) -> list[str]:

@@ -8,7 +8,9 @@ Word and HTML templates only place values on the page.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from dataclasses import dataclass, field
+from typing import Any
 
 from reportgen.model import (
     Block,
@@ -19,6 +21,7 @@ from reportgen.model import (
     Paragraph,
     PlainText,
     PriorityList,
+    Report,
 )
 from reportgen.year import Year
 
@@ -101,7 +104,7 @@ def long_date(day: dt.date) -> str:
     return f"{day:%B} {day.day}{suffix} {day.year}"
 
 
-class _Writer:
+class _BlockExpander:
     """Expands a year's blocks: library texts inlined, priority lists filled, numbers given."""
 
     def __init__(self, year: Year) -> None:
@@ -153,47 +156,75 @@ def _officer(officer: Officer, key: str) -> tuple[str, str]:
     return officer.label or STANDARD_LABELS[key], f"{officer.name}, {officer.role}"
 
 
-def committee_report(year: Year) -> CommitteeReport:
-    """Compute the committee report from a validated year."""
-    report, writer = year.report, _Writer(year)
-    sections = tuple(
-        SectionView(str(n), s.title, writer.blocks(s.content, str(n)))
-        for n, s in enumerate(year.sections.sections, start=1)
+APPENDICES_INTRO = (
+    "The following documents are to be published with this report and form part of the report:"
+)
+
+
+def _cover(report: Report) -> tuple[tuple[str, str], ...]:
+    """The key-value table under the title."""
+    return (
+        ("Final Decision-Maker", report.final_decision_maker),
+        _officer(report.lead_head_of_service, "lead_head_of_service"),
+        _officer(report.lead_officer, "lead_officer"),
+        ("Classification", report.classification),
+        ("Wards affected", report.wards_affected),
     )
-    next_number = iter(range(len(sections) + 1, len(sections) + 4))
-    implications = SectionView(str(next(next_number)), "Cross-cutting issues and implications")
-    appendices = None
+
+
+def _closing_sections(year: Year, expand: _BlockExpander, first: int) -> dict[str, Any]:
+    """The sections after the written ones, numbered on from them: implications, then
+    appendices and background papers when the report has them."""
+    report, numbers = year.report, itertools.count(first)
+    appendices = background = None
+    implications = SectionView(str(next(numbers)), "Cross-cutting issues and implications")
     if report.appendices:
         appendices = SectionView(
-            str(next(next_number)),
+            str(next(numbers)),
             "Report appendices",
-            (
-                TextBlock(
-                    "text",
-                    "The following documents are to be published with this report "
-                    "and form part of the report:",
-                ),
-            ),
+            (TextBlock("text", APPENDICES_INTRO),),
             items=tuple(Item(text) for text in report.appendices),
         )
-    background = None
     if report.background_papers is not None:
         background = SectionView(
-            str(next(next_number)), "Background papers", writer.blocks(report.background_papers)
+            str(next(numbers)), "Background papers", expand.blocks(report.background_papers)
         )
+    rows = tuple(
+        ImplicationRow(row.issue, expand.blocks(row.implications), row.sign_off)
+        for row in year.implications.rows
+    )
+    return {
+        "implications": implications,
+        "implication_rows": rows,
+        "appendices": appendices,
+        "background_papers": background,
+    }
+
+
+def _properties(report: Report) -> dict[str, str]:
+    """Title, subject, author and language, for the DOCX and PDF metadata."""
+    return {
+        "title": report.title,
+        "subject": f"Report to {report.committee}, {long_date(report.meeting_date)}",
+        "author": report.lead_officer.name,
+        "language": LANGUAGE,
+    }
+
+
+def committee_report(year: Year) -> CommitteeReport:
+    """Compute the committee report from a validated year."""
+    report, expand = year.report, _BlockExpander(year)
+    sections = tuple(
+        SectionView(str(n), section.title, expand.blocks(section.content, str(n)))
+        for n, section in enumerate(year.sections.sections, start=1)
+    )
     return CommitteeReport(
         title=report.title,
         committee=report.committee,
         meeting_date=long_date(report.meeting_date),
         final_decision_at_this_meeting="Yes" if report.final_decision_at_this_meeting else "No",
-        cover=(
-            ("Final Decision-Maker", report.final_decision_maker),
-            _officer(report.lead_head_of_service, "lead_head_of_service"),
-            _officer(report.lead_officer, "lead_officer"),
-            ("Classification", report.classification),
-            ("Wards affected", report.wards_affected),
-        ),
-        executive_summary=writer.blocks(report.executive_summary or []),
+        cover=_cover(report),
+        executive_summary=expand.blocks(report.executive_summary or []),
         recommendations_intro=(
             "This report makes the following recommendations to "
             f"{RECOMMENDATIONS_TO[report.recommendations_to]}:"
@@ -202,17 +233,6 @@ def committee_report(year: Year) -> CommitteeReport:
         corporate_priorities=tuple(report.corporate_priorities or ()),
         timetable=tuple((m.meeting, long_date(m.date)) for m in year.timetable.meetings),
         sections=sections,
-        implications=implications,
-        implication_rows=tuple(
-            ImplicationRow(row.issue, writer.blocks(row.implications), row.sign_off)
-            for row in year.implications.rows
-        ),
-        appendices=appendices,
-        background_papers=background,
-        properties={
-            "title": report.title,
-            "subject": f"Report to {report.committee}, {long_date(report.meeting_date)}",
-            "author": report.lead_officer.name,
-            "language": LANGUAGE,
-        },
+        **_closing_sections(year, expand, len(sections) + 1),
+        properties=_properties(report),
     )

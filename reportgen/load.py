@@ -8,6 +8,7 @@ nothing in the file is ever executed or templated.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,11 +20,26 @@ from reportgen.problems import Problem
 Location = tuple[int, int]
 FieldPath = tuple[str | int, ...]
 _NULLS = {"", "~", "null", "Null", "NULL"}
+_QUOTE_IT = (
+    "text starting with {mark} must be put in quotes, e.g. '{mark}Provisional figures' "
+    "(YAML {meaning} are not allowed in content)"
+)
 _FORBIDDEN_TOKENS = {
-    yaml.AnchorToken: "anchors and aliases (& and *) are not allowed; write the text out.",
-    yaml.AliasToken: "anchors and aliases (& and *) are not allowed; write the text out.",
-    yaml.TagToken: "YAML tags (words starting with ! or !!) are not allowed; remove the tag.",
+    yaml.AnchorToken: _QUOTE_IT.format(mark="&", meaning="anchors"),
+    yaml.AliasToken: _QUOTE_IT.format(mark="*", meaning="aliases"),
+    yaml.TagToken: _QUOTE_IT.format(mark="!", meaning="tags"),
 }
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SYNTAX_HINTS = {
+    "found character '\\t' that cannot start any token": "indent with spaces, not tabs",
+    "but found another document": (
+        "the file holds more than one YAML document (a line '---'); keep only one"
+    ),
+}
+_GENERAL_HINT = (
+    "check the indentation, that every list item starts with '- ', and that text "
+    "containing ': ' or starting with a quote is wrapped in quotes"
+)
 
 
 @dataclass
@@ -74,13 +90,25 @@ class _Reader:
             return self.read_mapping(node, at)
         if isinstance(node, yaml.SequenceNode):
             return [self.read(item, (*at, i)) for i, item in enumerate(node.value)]
-        return self.read_scalar(node)
+        return self.read_scalar(node, at)
 
-    def read_scalar(self, node: yaml.ScalarNode) -> str | None:
+    def read_scalar(self, node: yaml.ScalarNode, at: FieldPath) -> str | None:
+        """The text as typed, with runs of spaces and line breaks folded to one space
+        (a new paragraph is a new block); control characters pasted from other programs
+        are refused, since they would change the Word document's layout."""
         plain = node.style is None
         if plain and node.value in _NULLS:
             return None
-        return node.value
+        control = _CONTROL.search(node.value)
+        if control:
+            self.problem(
+                node,
+                f"the text contains an invisible control character "
+                f"(U+{ord(control.group()):04X}), often pasted from another "
+                "program; delete it and type the text again.",
+                at,
+            )
+        return " ".join(node.value.split())
 
     def read_mapping(self, node: yaml.MappingNode, at: FieldPath) -> dict[str, Any]:
         mapping: dict[str, Any] = {}
@@ -111,20 +139,26 @@ def read_yaml(path: Path) -> tuple[YamlFile, list[Problem]]:
     """Read one YAML file. Returns the file (data ``None`` if unreadable) and its problems."""
     reader = _Reader(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
         return reader.file, [Problem(path, "the file is not UTF-8 text; save it as UTF-8.")]
+    except OSError as error:
+        return reader.file, [Problem(path, f"the file cannot be read ({error.strerror}).")]
     try:
         refused = _refused_features(path, text)
         if refused:
             return reader.file, refused
         node = yaml.compose(text, Loader=yaml.SafeLoader)
+        if node is not None:
+            reader.file.data = reader.read(node, ())
     except yaml.MarkedYAMLError as error:
         return reader.file, [_syntax_problem(path, error)]
+    except yaml.reader.ReaderError as error:
+        return reader.file, [_character_problem(path, text, error)]
     except yaml.YAMLError as error:
         return reader.file, [Problem(path, f"the YAML could not be read: {error}")]
-    if node is not None:
-        reader.file.data = reader.read(node, ())
+    except RecursionError:
+        return reader.file, [Problem(path, "the file is nested too deeply to read.")]
     return reader.file, reader.problems
 
 
@@ -143,9 +177,20 @@ def _refused_features(path: Path, text: str) -> list[Problem]:
 def _syntax_problem(path: Path, error: yaml.MarkedYAMLError) -> Problem:
     mark = error.problem_mark or error.context_mark
     what = error.problem or error.context or "invalid YAML"
-    hint = (
-        "check the indentation, that every list item starts with '- ', and that text "
-        "containing ': ' or starting with a quote is wrapped in quotes"
-    )
+    hint = next((h for key, h in _SYNTAX_HINTS.items() if key in what), _GENERAL_HINT)
     line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
     return Problem(path, f"the YAML could not be read ({what}); {hint}.", line, column)
+
+
+def _character_problem(path: Path, text: str, error: yaml.reader.ReaderError) -> Problem:
+    """A character YAML cannot hold at all (e.g. a vertical tab pasted from Word)."""
+    before = text[: error.position]
+    line, column = before.count("\n") + 1, len(before) - before.rfind("\n")
+    character = error.character if isinstance(error.character, str) else chr(error.character)
+    return Problem(
+        path,
+        f"the file contains an invisible control character "
+        f"(U+{ord(character):04X}); delete it and type the text again.",
+        line,
+        column,
+    )

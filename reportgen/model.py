@@ -7,6 +7,7 @@ they are written for the legal and finance officers who edit the files.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag
@@ -15,7 +16,20 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Fiel
 class Content(BaseModel):
     """Base for every part of the content: unknown fields are errors, values are fixed."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+def _iso_date(value: Any) -> Any:
+    """Only YYYY-MM-DD: no timestamps, times or other spellings a reviewer might misread."""
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        return value
+    if isinstance(value, dt.date):
+        return value
+    raise ValueError("a real date written as YYYY-MM-DD, e.g. 2018-02-13")
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
 
 
 def _text(description: str) -> Any:
@@ -67,21 +81,23 @@ class PriorityList(Content):
 
 
 BLOCK_KINDS = ("paragraph", "text", "bullets", "lettered", "library", "priorities")
+BLOCK_TAG = "block:"
+"""Prefix of the union tags, so they are never mistaken for field names in errors."""
 
 
 def _block_kind(value: Any) -> str | None:
     if isinstance(value, dict):
-        return next((kind for kind in BLOCK_KINDS if kind in value), None)
-    return next((kind for kind in BLOCK_KINDS if hasattr(value, kind)), None)
+        return next((BLOCK_TAG + kind for kind in BLOCK_KINDS if kind in value), None)
+    return None
 
 
 Block = Annotated[
-    Annotated[Paragraph, Tag("paragraph")]
-    | Annotated[PlainText, Tag("text")]
-    | Annotated[Bullets, Tag("bullets")]
-    | Annotated[Lettered, Tag("lettered")]
-    | Annotated[LibraryText, Tag("library")]
-    | Annotated[PriorityList, Tag("priorities")],
+    Annotated[Paragraph, Tag(BLOCK_TAG + "paragraph")]
+    | Annotated[PlainText, Tag(BLOCK_TAG + "text")]
+    | Annotated[Bullets, Tag(BLOCK_TAG + "bullets")]
+    | Annotated[Lettered, Tag(BLOCK_TAG + "lettered")]
+    | Annotated[LibraryText, Tag(BLOCK_TAG + "library")]
+    | Annotated[PriorityList, Tag(BLOCK_TAG + "priorities")],
     Discriminator(
         _block_kind,
         custom_error_type="block_kind",
@@ -95,7 +111,7 @@ def _text_shorthand(value: Any) -> Any:
     return [{"text": value}] if isinstance(value, str) else value
 
 
-Blocks = Annotated[list[Block], BeforeValidator(_text_shorthand)]
+Blocks = Annotated[list[Block], BeforeValidator(_text_shorthand), Field(min_length=1)]
 
 
 # --- report.yaml ---------------------------------------------------------------------------
@@ -118,7 +134,7 @@ class Report(Content):
         "the report's title, e.g. 2018-19 Safer Maidstone Partnership Strategic Assessment"
     )
     committee: str = _text("the committee the report goes to, as printed on the cover")
-    meeting_date: dt.date = Field(description="the date of the committee meeting (YYYY-MM-DD)")
+    meeting_date: IsoDate = Field(description="the date of the committee meeting (YYYY-MM-DD)")
     final_decision_at_this_meeting: bool = Field(
         description="whether the final decision is made at this meeting (yes or no)"
     )
@@ -152,7 +168,7 @@ class Meeting(Content):
     """One meeting in the timetable."""
 
     meeting: str = _text("the meeting, e.g. Safer Maidstone Partnership")
-    date: dt.date = Field(description="the date of the meeting (YYYY-MM-DD)")
+    date: IsoDate = Field(description="the date of the meeting (YYYY-MM-DD)")
 
 
 class Timetable(Content):

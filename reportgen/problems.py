@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,7 +13,7 @@ WARNING = "warning"
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong (or doubtful) in a content file."""
+    """One thing wrong (an error) or doubtful (a warning) in a content file."""
 
     file: Path
     message: str
@@ -33,6 +35,25 @@ class Problem:
                 where += f", column {self.column}"
         field = f" [{self.field}]" if self.field else ""
         return f"{where}:{field} {self.severity}: {self.message}"
+
+    def sort_key(self) -> tuple[str, int, int]:
+        return (str(self.file), self.line or 0, self.column or 0)
+
+
+def in_reading_order(problems: Iterable[Problem]) -> list[Problem]:
+    """Problems file by file, top to bottom, as a reviewer would fix them."""
+    return sorted(problems, key=Problem.sort_key)
+
+
+def suggest(name: str, choices: Iterable[str], what: str = "") -> str:
+    """``did you mean 'x'?`` for a near miss, else the list of what is allowed."""
+    choices = list(choices)
+    close = difflib.get_close_matches(name, choices, n=1, cutoff=0.6)
+    if close:
+        return f"did you mean {close[0]!r}?"
+    if not choices:
+        return f"there are no {what or 'choices'} yet."
+    return f"expected one of: {', '.join(choices)}."
 
 
 def _display_path(path: Path) -> str:

@@ -6,13 +6,15 @@ A council can restyle its documents without touching reportgen: copy a file from
 
 from __future__ import annotations
 
+import importlib.resources
 from pathlib import Path
 
 import jinja2
 
 from reportgen.exceptions import TemplateError
 
-BUILTIN_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+BUILTIN_TEMPLATES = Path(str(importlib.resources.files("reportgen.builtin_templates")))
+"""The project's templates/ folder (installed as the package reportgen.builtin_templates)."""
 
 
 def search_path(user_templates: Path | None = None) -> list[Path]:

@@ -1,4 +1,4 @@
-"""Step 2 — validate: check loaded files against the content model and each other.
+"""Step 2 — validate: check loaded files against the content model.
 
 Every problem is placed on its file, line and field and written in plain English; all
 problems of a run are collected before anything is reported.
@@ -14,33 +14,44 @@ import pydantic
 from pydantic_core import ErrorDetails
 
 from reportgen.load import FieldPath, YamlFile
-from reportgen.model import BLOCK_KINDS, Content
-from reportgen.problems import Problem
+from reportgen.model import BLOCK_KINDS, BLOCK_TAG, Content
+from reportgen.problems import Problem, suggest
 
+_FIELDS = "a set of fields (name: value lines)"
+_DATE = "a real date written as YYYY-MM-DD, e.g. 2018-02-13"
 _EXPECTED_BY_TYPE = {
     "string_type": "text",
     "list_type": "a list (each item on its own line starting with '- ')",
-    "dict_type": "a set of fields (name: value lines)",
-    "model_type": "a set of fields (name: value lines)",
-    "model_attributes_type": "a set of fields (name: value lines)",
+    "dict_type": _FIELDS,
+    "model_type": _FIELDS,
+    "model_attributes_type": _FIELDS,
     "bool_parsing": "yes or no",
     "bool_type": "yes or no",
-    "date_from_datetime_parsing": "a real date written as YYYY-MM-DD, e.g. 2018-02-13",
-    "date_from_datetime_inexact": "a date without a time, written as YYYY-MM-DD",
-    "date_parsing": "a real date written as YYYY-MM-DD, e.g. 2018-02-13",
-    "date_type": "a real date written as YYYY-MM-DD, e.g. 2018-02-13",
-    "int_parsing": "a whole number",
+    "date_type": _DATE,
+    "date_parsing": _DATE,
+    "date_from_datetime_parsing": _DATE,
     "string_too_short": "some text (it is empty)",
+    "too_short": "at least one item (the list is empty)",
 }
 
 
 def validate_file(file: YamlFile, model: type[Content]) -> tuple[Any, list[Problem]]:
     """Validate one file against its model: the model instance (or None) and its problems."""
-    data = {} if file.data is None else file.data
+    if file.data is None:
+        summary = (model.__doc__ or "").strip().splitlines()[0]
+        return None, [file.problem((), f"this file is empty; it should hold {summary}")]
     try:
-        return model.model_validate(data), []
+        return model.model_validate(file.data), []
     except pydantic.ValidationError as error:
-        return None, [_explain(file, model, detail) for detail in error.errors()]
+        details = error.errors()
+        misspelt = _misspelt_fields(file.data, details)
+        return None, [
+            _explain(file, model, detail)
+            for detail in details
+            if not (
+                detail["type"] == "missing" and _data_path(file.data, detail["loc"]) in misspelt
+            )
+        ]
 
 
 def _explain(file: YamlFile, model: type[Content], detail: ErrorDetails) -> Problem:
@@ -54,8 +65,22 @@ def _explain(file: YamlFile, model: type[Content], detail: ErrorDetails) -> Prob
         return file.problem(path, _unknown_block(detail["input"]))
     found = _found(detail["input"])
     expected = _EXPECTED_BY_TYPE.get(kind) or _pydantic_expectation(detail)
-    about = _describe(model, path)
-    return file.problem(path, f"found {found}; expected {expected} — {about}.")
+    return file.problem(path, f"found {found}; expected {expected} — {_describe(model, path)}.")
+
+
+def _misspelt_fields(data: Any, details: list[ErrorDetails]) -> set[FieldPath]:
+    """Missing fields that an unknown field beside them is surely a misspelling of: they
+    are reported once, as "unknown field …; did you mean …?", not again as missing."""
+    paths = [(d["type"], _data_path(data, d["loc"])) for d in details]
+    missing = [path for kind, path in paths if kind == "missing"]
+    misspelt = set()
+    for kind, path in paths:
+        if kind != "extra_forbidden":
+            continue
+        siblings = [str(m[-1]) for m in missing if m[:-1] == path[:-1]]
+        close = difflib.get_close_matches(str(path[-1]), siblings, n=1, cutoff=0.6)
+        misspelt.update((*path[:-1], name) for name in close)
+    return misspelt
 
 
 def _data_path(data: Any, loc: tuple[Any, ...]) -> FieldPath:
@@ -63,16 +88,16 @@ def _data_path(data: Any, loc: tuple[Any, ...]) -> FieldPath:
     path: list[str | int] = []
     node = data
     for step in loc:
+        if isinstance(step, str) and step.startswith(BLOCK_TAG):
+            continue
         if (isinstance(node, dict) and step in node) or (
             isinstance(node, list) and isinstance(step, int) and step < len(node)
         ):
             node = node[step]
-        elif isinstance(node, dict) and isinstance(step, str) and step not in BLOCK_KINDS:
+            path.append(step)
+        elif isinstance(node, dict) and isinstance(step, str):
             path.append(step)  # a missing field: name it, there is nothing below it
             break
-        else:
-            continue
-        path.append(step)
     return tuple(path)
 
 
@@ -119,25 +144,21 @@ def _parent_fields(model: type[Content], path: FieldPath) -> list[str]:
 def _unknown_field(model: type[Content], path: FieldPath) -> str:
     name = str(path[-1])
     valid = _parent_fields(model, path)
-    message = f"unknown field {name!r}"
-    close = difflib.get_close_matches(name, valid, n=1, cutoff=0.6)
-    if close:
-        return f"{message}; did you mean {close[0]!r}?"
-    if valid:
-        message += "; the fields allowed here are: " + ", ".join(valid)
-    return message + "."
+    if name in BLOCK_KINDS and set(valid) & set(BLOCK_KINDS):
+        return (
+            f"one item can hold only one kind of text; start {name!r} on a new line "
+            "beginning with '- ' so it is an item of its own."
+        )
+    return f"unknown field {name!r}; {suggest(name, valid, 'fields')}"
 
 
 def _unknown_block(value: Any) -> str:
-    kinds = ", ".join(BLOCK_KINDS)
     if isinstance(value, dict) and value:
         name = str(next(iter(value)))
-        close = difflib.get_close_matches(name, BLOCK_KINDS, n=1, cutoff=0.6)
-        hint = f"; did you mean {close[0]!r}?" if close else f"; expected one of: {kinds}."
-        return f"unknown kind of text {name!r}{hint}"
+        return f"unknown kind of text {name!r}; {suggest(name, BLOCK_KINDS)}"
     return (
-        f"found {_found(value)}; expected an item starting with one of: {kinds} "
-        "(for example '- paragraph: Some text')."
+        f"found {_found(value)}; expected an item starting with one of: "
+        f"{', '.join(BLOCK_KINDS)} (for example '- paragraph: Some text')."
     )
 
 
@@ -153,6 +174,8 @@ def _found(value: Any) -> str:
 
 
 def _pydantic_expectation(detail: ErrorDetails) -> str:
+    if detail["type"] == "value_error":
+        return str(detail["ctx"]["error"])
     message = detail["msg"]
     if message.startswith("Input should be "):
         message = message[len("Input should be ") :]

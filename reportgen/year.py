@@ -6,9 +6,10 @@ This is the front of the pipeline (load → validate); :func:`read_year` returns
 
 from __future__ import annotations
 
-import difflib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -20,11 +21,12 @@ from reportgen.model import (
     LibraryEntry,
     LibraryText,
     Priorities,
+    PriorityList,
     Report,
     Sections,
     Timetable,
 )
-from reportgen.problems import Problem
+from reportgen.problems import WARNING, Problem, in_reading_order, suggest
 from reportgen.validate import validate_file
 
 LIBRARY_FOLDER = "library"
@@ -67,20 +69,16 @@ def read_year(folder: Path) -> Year:
     problems: list[Problem] = _unexpected_files(folder)
     files, parts = {}, {}
     for name, model in YEAR_FILES.items():
-        if not (folder / name).is_file():
-            continue  # reported by _unexpected_files
-        file, file_problems = read_yaml(folder / name)
-        files[name] = file
-        problems += file_problems
-        if not file_problems:
-            parts[name], file_problems = validate_file(file, model)
+        if (folder / name).is_file():
+            files[name], parts[name], file_problems = _read_part(folder / name, model)
             problems += file_problems
     library, library_problems = read_library(folder)
     problems += library_problems
-    if not problems:
-        problems += _broken_library_references(files, parts, library)
-    errors = [p for p in problems if p.is_error]
-    if errors:
+    problems += _broken_library_references(files, library)
+    problems += _empty_priority_lists(files, parts)
+    problems += _timetable_out_of_order(files, parts)
+    problems = in_reading_order(problems)
+    if any(p.is_error for p in problems):
         raise ContentError(problems)
     return Year(
         folder,
@@ -93,6 +91,16 @@ def read_year(folder: Path) -> Year:
         files,
         warnings=problems,
     )
+
+
+def _read_part(path: Path, model: type) -> tuple[YamlFile, Any, list[Problem]]:
+    """Load and validate one file. A file whose only fault is a repeated field is still
+    validated (with the first value), so its other problems are reported in the same run."""
+    file, problems = read_yaml(path)
+    if file.data is None and problems:
+        return file, None, problems
+    part, more = validate_file(file, model)
+    return file, part, problems + more
 
 
 def _require_year_folder(folder: Path) -> None:
@@ -110,11 +118,10 @@ def _unexpected_files(folder: Path) -> list[Problem]:
     known = [*YEAR_FILES, YEAR_LIBRARY_FILE]
     problems = []
     for path in sorted(folder.glob("*.y*ml")):
-        if path.name in known:
-            continue
-        close = difflib.get_close_matches(path.name, known, n=1)
-        hint = f"did you mean {close[0]}?" if close else "expected: " + ", ".join(known)
-        problems.append(Problem(path, f"reportgen does not read this file; {hint}"))
+        if path.name not in known:
+            problems.append(
+                Problem(path, "reportgen does not read this file; " + suggest(path.name, known))
+            )
     for name in YEAR_FILES:
         if not (folder / name).is_file():
             problems.append(Problem(folder / name, "this file is missing from the year folder."))
@@ -123,7 +130,7 @@ def _unexpected_files(folder: Path) -> list[Problem]:
 
 def library_files(folder: Path) -> list[Path]:
     """The shared library's files, then the year's own library.yaml (which overrides)."""
-    shared = sorted((folder.parent / LIBRARY_FOLDER).glob("*.yaml"))
+    shared = sorted((folder.parent / LIBRARY_FOLDER).glob("*.y*ml"))
     own = folder / YEAR_LIBRARY_FILE
     return [*shared, own] if own.is_file() else shared
 
@@ -155,54 +162,88 @@ def _library_entry(file: YamlFile, name: str) -> tuple[LibraryEntry | None, list
         {path[1:]: pos for path, pos in file.positions.items() if path[:1] == (name,)},
     )
     entry, problems = validate_file(sub, LibraryEntry)
-    problems = [_prefix_field(p, name) for p in problems]
+    problems = [replace(p, field=f"{name}.{p.field}".rstrip(".")) for p in problems]
     if entry and any(isinstance(block, LibraryText) for block in entry.text):
         problems.append(file.problem((name, "text"), "a library text cannot include another one."))
     return entry, problems
 
 
-def _prefix_field(problem: Problem, name: str) -> Problem:
-    field_name = f"{name}.{problem.field}" if problem.field else name
-    return Problem(
-        problem.file, problem.message, problem.line, problem.column, field_name, problem.severity
-    )
-
-
 def _broken_library_references(
-    files: dict[str, YamlFile], parts: dict[str, object], library: dict[str, LibraryItem]
+    files: dict[str, YamlFile], library: dict[str, LibraryItem]
 ) -> list[Problem]:
-    """Every ``- library: NAME`` must name a text that exists."""
+    """Every ``- library: NAME`` must name a text that exists. Read from the raw data, so
+    a broken reference is reported even in a file with other problems."""
     problems = []
-    for file_name, file in files.items():
-        for path, block in _library_blocks(parts[file_name]):
-            if block.library in library:
-                continue
-            close = difflib.get_close_matches(block.library, list(library), n=1)
-            hint = (
-                f"did you mean {close[0]!r}?"
-                if close
-                else ("the library has: " + ", ".join(sorted(library)))
-            )
-            problems.append(
-                file.problem(
-                    (*path, "library"), f"no library text is named {block.library!r}; {hint}"
-                )
-            )
+    for file in files.values():
+        for path, name in _library_names(file.data):
+            if name not in library:
+                hint = suggest(name, sorted(library), "library texts")
+                problems.append(file.problem(path, f"no library text is named {name!r}; {hint}"))
     return problems
 
 
-def _library_blocks(value: object, path: tuple = ()) -> list[tuple[tuple, LibraryText]]:
-    """Every library reference inside a validated model, with its path in the file."""
-    if isinstance(value, LibraryText):
+def _library_names(data: Any, path: tuple = ()) -> list[tuple[tuple, str]]:
+    if isinstance(data, dict):
+        found = (
+            [((*path, "library"), data["library"])] if isinstance(data.get("library"), str) else []
+        )
+        return found + [
+            item for key, value in data.items() for item in _library_names(value, (*path, key))
+        ]
+    if isinstance(data, list):
+        return [item for i, value in enumerate(data) for item in _library_names(value, (*path, i))]
+    return []
+
+
+def _empty_priority_lists(files: dict[str, YamlFile], parts: dict[str, object]) -> list[Problem]:
+    """``- priorities: NAME`` must not print an empty list."""
+    priorities = parts.get("priorities.yaml")
+    if priorities is None:
+        return []
+    problems = []
+    for file_name, file in files.items():
+        for path, block in _blocks_of(parts[file_name], PriorityList):
+            if not getattr(priorities, block.priorities):
+                problems.append(
+                    file.problem(
+                        (*path, "priorities"),
+                        f"the list {block.priorities!r} in priorities.yaml is empty, so there is "
+                        "nothing to show here; add priorities to it or remove this item.",
+                    )
+                )
+    return problems
+
+
+def _timetable_out_of_order(files: dict[str, YamlFile], parts: dict[str, object]) -> list[Problem]:
+    """A warning for each meeting listed before one that comes earlier."""
+    timetable = parts.get("timetable.yaml")
+    if timetable is None:
+        return []
+    meetings = timetable.meetings
+    return [
+        files["timetable.yaml"].problem(
+            ("meetings", i, "date"),
+            f"{later.meeting} ({later.date:%d %B %Y}) is listed after {earlier.meeting} "
+            f"({earlier.date:%d %B %Y}); the timetable should be in date order.",
+            severity=WARNING,
+        )
+        for i, (earlier, later) in enumerate(pairwise(meetings), start=1)
+        if later.date < earlier.date
+    ]
+
+
+def _blocks_of(value: object, kind: type, path: tuple = ()) -> list[tuple[tuple, Any]]:
+    """Every block of ``kind`` inside a validated model, with its path in the file."""
+    if isinstance(value, kind):
         return [(path, value)]
     if isinstance(value, list | tuple):
         return [
-            found for i, item in enumerate(value) for found in _library_blocks(item, (*path, i))
+            found for i, item in enumerate(value) for found in _blocks_of(item, kind, (*path, i))
         ]
     if isinstance(value, BaseModel):
         return [
             found
             for name in type(value).model_fields
-            for found in _library_blocks(getattr(value, name), (*path, name))
+            for found in _blocks_of(getattr(value, name), kind, (*path, name))
         ]
     return []

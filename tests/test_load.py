@@ -46,8 +46,9 @@ def test_aliases_and_tags_are_refused(tmp_path: Path) -> None:
     file, problems = _read(tmp_path, "a: &x [1]\nb: *x\nc: !!python/object:os.system x\n")
     assert file.data is None
     assert [p.line for p in problems] == [1, 2, 3]
-    assert "anchors and aliases" in problems[0].message
-    assert "tags" in problems[2].message
+    assert "text starting with & must be put in quotes" in problems[0].message
+    assert "text starting with * must be put in quotes" in problems[1].message
+    assert "text starting with ! must be put in quotes" in problems[2].message
 
 
 def test_syntax_error_has_a_line_and_a_hint(tmp_path: Path) -> None:
@@ -67,3 +68,31 @@ def test_non_utf8_file(tmp_path: Path) -> None:
 def test_field_names_count_items_from_one() -> None:
     assert field_name(("rows", 3, "sign_off")) == "rows[4].sign_off"
     assert field_name(()) == ""
+
+
+def test_line_breaks_fold_and_control_characters_are_refused(tmp_path: Path) -> None:
+    file, problems = _read(tmp_path, 'a: |\n  one\n  two\nb: "page\\fbreak"\n')
+    assert file.data["a"] == "one two"
+    assert [(p.line, p.field) for p in problems] == [(4, "b")]
+    assert "invisible control character (U+000C)" in problems[0].message
+
+
+def test_pasted_vertical_tab_is_placed_on_its_line(tmp_path: Path) -> None:
+    _, problems = _read(tmp_path, "a: x\nb: y\x0bz\n")
+    assert (problems[0].line, problems[0].column) == (2, 5)
+    assert "U+000B" in problems[0].message
+
+
+def test_tabs_and_second_documents_get_specific_hints(tmp_path: Path) -> None:
+    _, tab = _read(tmp_path, "a:\n\tb: 1\n")
+    assert "indent with spaces, not tabs" in tab[0].message
+    _, documents = _read(tmp_path, "a: 1\n---\nb: 2\n")
+    assert "more than one YAML document" in documents[0].message
+
+
+def test_unreadable_inputs_become_problems(tmp_path: Path) -> None:
+    (tmp_path / "folder.yaml").mkdir()
+    _, problems = read_yaml(tmp_path / "folder.yaml")
+    assert "cannot be read" in problems[0].message
+    _, deep = _read(tmp_path, "a: " + "[" * 3000 + "\n")
+    assert deep[0].message == "the file is nested too deeply to read."

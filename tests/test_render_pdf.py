@@ -9,7 +9,7 @@ from pypdf import PdfReader
 
 from reportgen import build
 from reportgen.exceptions import RenderError
-from reportgen.render.pdf import ForbiddenResourceError, ProjectOnlyFetcher
+from reportgen.render.pdf import project_only_fetcher
 from reportgen.templates import BUILTIN_TEMPLATES
 from tests.fidelity import letters_and_digits, pdf_text
 
@@ -78,12 +78,12 @@ def test_content_cannot_make_weasyprint_fetch_files(minimal: Path, tmp_path: Pat
 
 
 def test_fetcher_refuses_files_outside_the_templates(tmp_path: Path) -> None:
-    fetcher = ProjectOnlyFetcher([BUILTIN_TEMPLATES])
-    with pytest.raises(ForbiddenResourceError):
+    fetcher = project_only_fetcher([BUILTIN_TEMPLATES])
+    with pytest.raises(fetcher.forbidden):
         fetcher.fetch((tmp_path / "x.css").as_uri())
-    with pytest.raises(ForbiddenResourceError):
+    with pytest.raises(fetcher.forbidden):
         fetcher.fetch("https://example.com/x.css")
-    with pytest.raises(ForbiddenResourceError):
+    with pytest.raises(fetcher.forbidden):
         fetcher.fetch((BUILTIN_TEMPLATES / ".." / ".." / "etc" / "passwd").as_uri())
     response = fetcher.fetch((BUILTIN_TEMPLATES / "html" / "house-style.css").as_uri())
     assert response is not None
@@ -119,3 +119,13 @@ def test_sample_builds_log_no_weasyprint_warnings(
     with caplog.at_level("WARNING", logger="weasyprint"):
         build(minimal, formats=["pdf"], out=tmp_path / "out")
     assert [record.getMessage() for record in caplog.records] == []
+
+
+def test_pdf_uses_assets_from_the_users_template_folder(minimal: Path, tmp_path: Path) -> None:
+    templates = _template_with(tmp_path, '<p style="background: url(stripe.svg)">Logo test</p>')
+    (templates / "html" / "stripe.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4">'
+        '<rect width="4" height="4" fill="red"/></svg>'
+    )
+    build(minimal, formats=["pdf"], out=tmp_path / "out", templates=templates)
+    assert "Logo test" in pdf_text(tmp_path / "out" / "committee-report.pdf")

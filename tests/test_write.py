@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from reportgen import build
-from reportgen.exceptions import OutputError, TemplateError
+from reportgen.exceptions import OutputError, RenderError, TemplateError
 from reportgen.write import OutputFolder
 
 
@@ -60,3 +60,28 @@ def test_build_never_modifies_content(minimal: Path, tmp_path: Path) -> None:
     after = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in files if p.is_file()}
     assert after == before
     assert sorted(minimal.parent.rglob("*")) == files
+
+
+def test_failed_format_writes_none_of_the_set(minimal: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    build(minimal, out=out)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    report = minimal / "report.yaml"
+    report.write_text(report.read_text().replace("title: Test", "title: NEW Test"))
+    broken = tmp_path / "broken" / "html"
+    broken.mkdir(parents=True)
+    (broken / "committee-report.html.j2").write_text(
+        '{% extends "base.html.j2" %}{% block main %}'
+        '<img src="data:image/png;base64,bm90IGFuIGltYWdl" alt="x">{% endblock %}'
+    )
+    with pytest.raises(RenderError):
+        build(minimal, out=out, templates=broken.parent)
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_docx_only_build_does_not_need_the_html_template(minimal: Path, tmp_path: Path) -> None:
+    broken = tmp_path / "broken" / "html"
+    broken.mkdir(parents=True)
+    (broken / "committee-report.html.j2").write_text("{{ no_such_value }}")
+    paths = build(minimal, formats=["docx"], out=tmp_path / "out", templates=broken.parent)
+    assert [p.name for p in paths] == ["committee-report.docx"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import zipfile
 from pathlib import Path
+from typing import Protocol
 
 import jinja2
 from docx.oxml.ns import qn
@@ -14,7 +15,13 @@ from reportgen.exceptions import TemplateError
 from reportgen.templates import find_template, jinja_environment
 
 
-def render_docx(document: object, template_name: str, folders: list[Path]) -> bytes:
+class Document(Protocol):
+    """What the Word renderer needs of a computed document, beyond its template's fields."""
+
+    properties: dict[str, str]
+
+
+def render_docx(document: Document, template_name: str, folders: list[Path]) -> bytes:
     """Fill ``<template_name>.docx`` with the computed document as ``doc``."""
     path = find_template(folders, "docx", f"{template_name}.docx")
     template = _open(path)
@@ -51,13 +58,14 @@ def _set_properties(template: DocxTemplate, properties: dict[str, str]) -> None:
 
 
 def _set_default_language(template: DocxTemplate, language: str) -> None:
-    """Proofing language of the document's default text (screen readers use it too)."""
-    styles = template.docx.styles.element
-    defaults = styles.find(qn("w:docDefaults"))
-    run_properties = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
-    lang = run_properties.find(qn("w:lang"))
-    if lang is None:
-        lang = run_properties.makeelement(qn("w:lang"), {})
-        run_properties.append(lang)
-    lang.set(qn("w:val"), language)
-    lang.set(qn("w:eastAsia"), language)
+    """Proofing language of the document's default text (screen readers use it too).
+    A user's template may lack any of the elements on the way; they are created."""
+    element = template.docx.styles.element
+    for tag in ("w:docDefaults", "w:rPrDefault", "w:rPr", "w:lang"):
+        child = element.find(qn(tag))
+        if child is None:
+            child = element.makeelement(qn(tag), {})
+            element.insert(0 if tag == "w:docDefaults" else len(element), child)
+        element = child
+    element.set(qn("w:val"), language)
+    element.set(qn("w:eastAsia"), language)

@@ -3,6 +3,7 @@
 WeasyPrint may read only files inside reportgen's template folders (and inline data:
 URLs); anything else — a web address, a file elsewhere on the machine — stops the build.
 Any message WeasyPrint logs at ERROR fails the build rather than giving a flawed PDF.
+WeasyPrint is imported only when a PDF is made, so ``check`` works without Pango.
 """
 
 from __future__ import annotations
@@ -11,40 +12,55 @@ import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlparse
 
-import weasyprint
-from weasyprint.urls import FatalURLFetchingError, URLFetcher
-
 from reportgen.exceptions import RenderError
+from reportgen.templates import find_template
 
 PDF_VARIANT = "pdf/ua-1"
+PANGO_PACKAGES = "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0"
 
 
-class ForbiddenResourceError(FatalURLFetchingError):
-    """A document asked WeasyPrint for a resource outside the project's templates."""
+def _weasyprint() -> Any:
+    try:
+        import weasyprint
+    except OSError as error:
+        raise RenderError(
+            f"PDFs need the Pango text library, which is missing ({error}). Install it with: "
+            f"sudo apt-get install -y {PANGO_PACKAGES}"
+        ) from error
+    return weasyprint
 
 
-class ProjectOnlyFetcher(URLFetcher):
-    """Fetches ``data:`` URLs and ``file:`` URLs inside the allowed folders, nothing else."""
+def project_only_fetcher(allowed: list[Path]) -> Any:
+    """A WeasyPrint URL fetcher for ``data:`` URLs and files inside ``allowed`` only."""
+    from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
-    def __init__(self, allowed: list[Path]) -> None:
-        super().__init__(allowed_protocols=["file", "data"])
-        self.allowed = [folder.resolve() for folder in allowed]
+    roots = [folder.resolve() for folder in allowed]
 
-    def fetch(self, url: str, headers: dict | None = None):
-        parsed = urlparse(url)
-        if parsed.scheme == "data":
-            return super().fetch(url, headers)
-        if parsed.scheme == "file" and self._inside(Path(unquote(parsed.path))):
-            return super().fetch(url, headers)
-        raise ForbiddenResourceError(
-            f"the document may not load {url}: only files in the template folders can be used."
-        )
+    class ForbiddenResourceError(FatalURLFetchingError):
+        """A document asked for a resource outside the template folders."""
 
-    def _inside(self, path: Path) -> bool:
-        resolved = path.resolve()
-        return any(resolved.is_relative_to(folder) for folder in self.allowed)
+    class ProjectOnlyFetcher(URLFetcher):
+        forbidden = ForbiddenResourceError
+
+        def fetch(self, url: str, headers: dict | None = None) -> Any:
+            parsed = urlparse(url)
+            if parsed.scheme == "data" or (
+                parsed.scheme == "file" and _inside(Path(unquote(parsed.path)), roots)
+            ):
+                return super().fetch(url, headers)
+            raise ForbiddenResourceError(
+                f"the document may not load {url}: only files in the template folders can be used."
+            )
+
+    return ProjectOnlyFetcher(allowed_protocols=["file", "data"])
+
+
+def _inside(path: Path, roots: list[Path]) -> bool:
+    resolved = path.resolve()
+    return any(resolved.is_relative_to(root) for root in roots)
 
 
 class _ErrorCollector(logging.Handler):
@@ -67,15 +83,19 @@ def _weasyprint_errors() -> Iterator[_ErrorCollector]:
         logger.removeHandler(collector)
 
 
-def render_pdf(html: str, folders: list[Path]) -> bytes:
-    """Lay out ``html`` as a tagged PDF/UA-1 document."""
-    fetcher = ProjectOnlyFetcher(folders)
-    base_url = (folders[-1] / "html").as_uri() + "/"
+def render_pdf(html: str, template_name: str, folders: list[Path]) -> bytes:
+    """Lay out ``html`` as a tagged PDF/UA-1 document. Relative links (images, fonts)
+    resolve against the folder the HTML template was found in."""
+    weasyprint = _weasyprint()
+    fetcher = project_only_fetcher(folders)
+    template = find_template(folders, "html", f"{template_name}.html.j2")
     with _weasyprint_errors() as errors:
         try:
-            document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher)
-            pdf = document.write_pdf(pdf_variant=PDF_VARIANT, uncompressed_pdf=False)
-        except ForbiddenResourceError as error:
+            document = weasyprint.HTML(
+                string=html, base_url=template.parent.as_uri() + "/", url_fetcher=fetcher
+            )
+            pdf = document.write_pdf(pdf_variant=PDF_VARIANT)
+        except fetcher.forbidden as error:
             raise RenderError(f"PDF refused: {error}") from error
     if errors.messages:
         raise RenderError(
