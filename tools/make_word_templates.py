@@ -11,18 +11,23 @@ from collections.abc import Callable
 from pathlib import Path
 
 from docx import Document
+from docx.document import Document as DocumentObject
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.section import Section
 from docx.shared import Cm, Pt, RGBColor
+from docx.table import Table, _Cell, _Row
+from docx.text.paragraph import Paragraph
 
 OUT = Path(__file__).resolve().parent.parent / "templates" / "docx"
+Container = DocumentObject | _Cell
 NAVY = RGBColor(0x1D, 0x3B, 0x6E)
 FONT = "Arial"
 
 
-def base_document() -> Document:
+def base_document() -> DocumentObject:
     document = Document()
     section = document.sections[0]
     section.page_height, section.page_width = Cm(29.7), Cm(21.0)
@@ -50,7 +55,7 @@ def base_document() -> Document:
     return document
 
 
-def _hanging_style(document: Document, name: str, hang: Cm, left: Cm | None = None) -> None:
+def _hanging_style(document: DocumentObject, name: str, hang: Cm, left: Cm | None = None) -> None:
     style = document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
     style.base_style = document.styles["Normal"]
     style.paragraph_format.left_indent = left or hang
@@ -58,7 +63,7 @@ def _hanging_style(document: Document, name: str, hang: Cm, left: Cm | None = No
     style.paragraph_format.tab_stops.add_tab_stop(left or hang)
 
 
-def _field(paragraph, instruction: str) -> None:
+def _field(paragraph: Paragraph, instruction: str) -> None:
     simple = OxmlElement("w:fldSimple")
     simple.set(qn("w:instr"), instruction)
     run = OxmlElement("w:r")
@@ -69,7 +74,7 @@ def _field(paragraph, instruction: str) -> None:
     paragraph._p.append(simple)
 
 
-def _page_numbers(section) -> None:
+def _page_numbers(section: Section) -> None:
     footer = section.footer.paragraphs[0]
     footer.alignment = 1
     footer.add_run("Page ")
@@ -78,14 +83,14 @@ def _page_numbers(section) -> None:
     _field(footer, "NUMPAGES")
 
 
-def tag(container, text: str, style: str | None = None):
+def tag(container: Container, text: str, style: str | None = None) -> Paragraph:
     """A paragraph holding one template tag or one line of template text."""
     paragraph = container.add_paragraph(style=style)
     paragraph.add_run(text)
     return paragraph
 
 
-def labelled(container, label: str, text: str, style: str):
+def labelled(container: Container, label: str, text: str, style: str) -> Paragraph:
     paragraph = container.add_paragraph(style=style)
     paragraph.add_run(label)
     paragraph.add_run().add_tab()
@@ -93,7 +98,7 @@ def labelled(container, label: str, text: str, style: str):
     return paragraph
 
 
-def blocks(container, variable: str) -> None:
+def blocks(container: Container, variable: str) -> None:
     """The loop that lays out computed text blocks (see reportgen.compute.TextBlock)."""
     tag(container, f"{{%p for block in {variable} %}}")
     tag(container, '{%p if block.kind == "paragraph" %}')
@@ -113,7 +118,7 @@ def blocks(container, variable: str) -> None:
 
 
 def table(
-    document,
+    document: DocumentObject,
     headers: list[str],
     loop: str,
     cells: list[Callable],
@@ -142,14 +147,14 @@ def table(
 
 
 def text_cell(expression: str, bold: bool = False) -> Callable:
-    def fill(cell) -> None:
+    def fill(cell: _Cell) -> None:
         cell.paragraphs[0].add_run(expression).bold = bold
 
     return fill
 
 
 def blocks_cell(variable: str) -> Callable:
-    def fill(cell) -> None:
+    def fill(cell: _Cell) -> None:
         blocks(cell, variable)
         first = cell.paragraphs[0]
         first._p.getparent().remove(first._p)
@@ -157,7 +162,7 @@ def blocks_cell(variable: str) -> Callable:
     return fill
 
 
-def set_widths(grid, widths: list[Cm]) -> None:
+def set_widths(grid: Table, widths: list[Cm]) -> None:
     """Fixed column widths, in the table grid (which LibreOffice reads) and every cell."""
     grid.autofit = False
     for column, width in zip(grid.columns, widths, strict=True):
@@ -166,7 +171,7 @@ def set_widths(grid, widths: list[Cm]) -> None:
             cell.width = width
 
 
-def _describe_table(grid, description: str) -> None:
+def _describe_table(grid: Table, description: str) -> None:
     properties = grid._tbl.tblPr
     caption = OxmlElement("w:tblCaption")
     caption.set(qn("w:val"), description)
@@ -176,21 +181,21 @@ def _describe_table(grid, description: str) -> None:
     properties.append(summary)
 
 
-def _mark_header(row) -> None:
+def _mark_header(row: _Row) -> None:
     """Word repeats this row at the top of every page the table spans."""
     properties = row._tr.get_or_add_trPr()
     header = OxmlElement("w:tblHeader")
     properties.append(header)
 
 
-def _shade(cell, colour: str) -> None:
+def _shade(cell: _Cell, colour: str) -> None:
     shading = OxmlElement("w:shd")
     shading.set(qn("w:val"), "clear")
     shading.set(qn("w:fill"), colour)
     cell._tc.get_or_add_tcPr().append(shading)
 
 
-def key_value_table(document, loop: str, description: str) -> None:
+def key_value_table(document: DocumentObject, loop: str, description: str) -> None:
     grid = document.add_table(rows=3, cols=2)
     grid.style = "Table Grid"
     _describe_table(grid, description)
@@ -202,8 +207,17 @@ def key_value_table(document, loop: str, description: str) -> None:
     set_widths(grid, [Cm(6), Cm(11)])
 
 
-def committee_report() -> Document:
+def committee_report() -> DocumentObject:
+    """The committee report: cover and recommendations, then the numbered sections."""
     document = base_document()
+    _report_front(document)
+    _report_body(document)
+    _drop_leading_empty_paragraph(document)
+    return document
+
+
+def _report_front(document: DocumentObject) -> None:
+    """Cover, key-value table, summary, recommendations, corporate priorities."""
     committee = tag(document, "{{ doc.committee }}")
     committee.runs[0].bold, committee.runs[0].font.size = True, Pt(14)
     tag(document, "{{ doc.meeting_date }}").runs[0].font.size = Pt(12)
@@ -233,6 +247,10 @@ def committee_report() -> Document:
     tag(document, "{{ priority }}", "List Bullet")
     tag(document, "{%p endfor %}")
     tag(document, "{%p endif %}")
+
+
+def _report_body(document: DocumentObject) -> None:
+    """Timetable, the numbered sections, implications, appendices, background papers."""
     tag(document, "Timetable", "Heading 2")
     table(
         document,
@@ -279,11 +297,9 @@ def committee_report() -> Document:
     )
     blocks(document, "doc.background_papers.blocks")
     tag(document, "{%p endif %}")
-    _drop_leading_empty_paragraph(document)
-    return document
 
 
-def _drop_leading_empty_paragraph(document: Document) -> None:
+def _drop_leading_empty_paragraph(document: DocumentObject) -> None:
     first = document.paragraphs[0]
     if not first.text:
         first._p.getparent().remove(first._p)
