@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 YEARS := $(patsubst %/,%,$(dir $(wildcard content/*/report.yaml)))
 
-.PHONY: demo test lint templates bench clean
+.PHONY: demo test lint templates golden bench clean
 
 demo: $(VENV)/.installed
 	@scripts/system-packages demo
@@ -23,6 +23,10 @@ lint: $(VENV)/.installed-test
 # Rebuild the built-in Word templates from tools/make_word_templates.py.
 templates: $(VENV)/.installed
 	$(BIN)/python tools/make_word_templates.py
+
+# Rewrite tests/golden/ from the current output (review the diff before committing).
+golden: $(VENV)/.installed-test
+	$(BIN)/python -m tests.golden
 
 bench: $(VENV)/.installed
 	$(BIN)/python bench/build_year.py
