@@ -1,118 +1,14 @@
-"""The content model: what each YAML file of a year may hold, one description per field.
-
-The descriptions are what ``reportgen check`` quotes when a value is missing or wrong, so
-they are written for the legal and finance officers who edit the files.
-"""
+"""The committee report's files: report.yaml, timetable.yaml, priorities.yaml,
+implications.yaml and sections.yaml, and the shared library's entries."""
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-from typing import Annotated, Any, Literal
+from typing import Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag
+from pydantic import Field
 
-
-class Content(BaseModel):
-    """Base for every part of the content: unknown fields are errors, values are fixed."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
-
-
-def _iso_date(value: Any) -> Any:
-    """Only YYYY-MM-DD: no timestamps, times or other spellings a reviewer might misread."""
-    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
-        return value
-    if isinstance(value, dt.date):
-        return value
-    raise ValueError("a real date written as YYYY-MM-DD, e.g. 2018-02-13")
-
-
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
-
-
-def _text(description: str) -> Any:
-    return Field(min_length=1, description=description)
-
-
-# --- Text blocks: the paragraphs, lists and shared texts a section is written in ---------
-
-
-class Paragraph(Content):
-    """A numbered paragraph (2.1, 2.2 …)."""
-
-    paragraph: str = _text("the text of a numbered paragraph")
-
-
-class PlainText(Content):
-    """A paragraph without a number (a continuation, or text in a table cell)."""
-
-    text: str = _text("the text of a paragraph without a number")
-
-
-class Bullets(Content):
-    """A bulleted list."""
-
-    bullets: list[str] = Field(min_length=1, description="the items of a bulleted list")
-
-
-class Lettered(Content):
-    """A list lettered a), b), c)."""
-
-    lettered: list[str] = Field(min_length=1, description="the items of a list lettered a), b) …")
-
-
-class LibraryText(Content):
-    """A text from the shared library, inserted here by its name."""
-
-    library: str = _text("the name of a text in the shared library (content/library/)")
-
-
-PriorityListName = Literal["last_year", "emerging_themes", "recommended"]
-
-
-class PriorityList(Content):
-    """The year's priorities (from priorities.yaml) as a bulleted list."""
-
-    priorities: PriorityListName = Field(
-        description="which list from priorities.yaml: last_year, emerging_themes or recommended"
-    )
-
-
-BLOCK_KINDS = ("paragraph", "text", "bullets", "lettered", "library", "priorities")
-BLOCK_TAG = "block:"
-"""Prefix of the union tags, so they are never mistaken for field names in errors."""
-
-
-def _block_kind(value: Any) -> str | None:
-    if isinstance(value, dict):
-        return next((BLOCK_TAG + kind for kind in BLOCK_KINDS if kind in value), None)
-    return None
-
-
-Block = Annotated[
-    Annotated[Paragraph, Tag(BLOCK_TAG + "paragraph")]
-    | Annotated[PlainText, Tag(BLOCK_TAG + "text")]
-    | Annotated[Bullets, Tag(BLOCK_TAG + "bullets")]
-    | Annotated[Lettered, Tag(BLOCK_TAG + "lettered")]
-    | Annotated[LibraryText, Tag(BLOCK_TAG + "library")]
-    | Annotated[PriorityList, Tag(BLOCK_TAG + "priorities")],
-    Discriminator(
-        _block_kind,
-        custom_error_type="block_kind",
-        custom_error_message="expected a block starting with one of: " + ", ".join(BLOCK_KINDS),
-    ),
-]
-
-
-def _text_shorthand(value: Any) -> Any:
-    """Plain text where blocks are expected is one unnumbered paragraph."""
-    return [{"text": value}] if isinstance(value, str) else value
-
-
-Blocks = Annotated[list[Block], BeforeValidator(_text_shorthand), Field(min_length=1)]
-
+from reportgen.model.text import Blocks, Content, IsoDate
+from reportgen.model.text import text_field as _text
 
 # --- report.yaml ---------------------------------------------------------------------------
 

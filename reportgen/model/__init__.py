@@ -1,0 +1,67 @@
+"""The content model: what each YAML file of a year may hold, one description per field.
+
+The descriptions are what ``reportgen check`` quotes when a value is missing or wrong, so
+they are written for the legal and finance officers who edit the files.
+"""
+
+from reportgen.model.report import (
+    YEAR_FILES,
+    Implication,
+    Implications,
+    LibraryEntry,
+    Meeting,
+    Officer,
+    Priorities,
+    Report,
+    Section,
+    Sections,
+    Timetable,
+)
+from reportgen.model.text import (
+    BLOCK_KINDS,
+    BLOCK_TAG,
+    Block,
+    Blocks,
+    Bullets,
+    ChartRef,
+    Content,
+    Heading,
+    IsoDate,
+    Lettered,
+    LibraryText,
+    Numbered,
+    Paragraph,
+    PlainText,
+    PriorityList,
+    TableRef,
+)
+
+__all__ = [
+    "BLOCK_KINDS",
+    "BLOCK_TAG",
+    "YEAR_FILES",
+    "Block",
+    "Blocks",
+    "Bullets",
+    "ChartRef",
+    "Content",
+    "Heading",
+    "Implication",
+    "Implications",
+    "IsoDate",
+    "Lettered",
+    "LibraryEntry",
+    "LibraryText",
+    "Meeting",
+    "Numbered",
+    "Officer",
+    "Paragraph",
+    "PlainText",
+    "Priorities",
+    "PriorityList",
+    "Report",
+    "Section",
+    "Sections",
+    "TableRef",
+    "Timetable",
+]

@@ -1,0 +1,195 @@
+"""The Strategic Assessment's files, in a year's assessment/ folder:
+
+- ``assessment.yaml`` — title, organisation, the order of chapters and appendices;
+- one file per chapter or appendix (``total-recorded-crime.yaml`` …);
+- ``tables.yaml`` — the data tables: which CSV file holds the raw counts, and which
+  columns to show or compute (difference, % change, rate per 1,000, ranking, share).
+
+The raw counts live in CSV files in the year's ``data/`` folder, as exported.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import Discriminator, Field, Tag
+
+from reportgen.model.report import Section
+from reportgen.model.text import Blocks, Content, text_field
+
+# --- chapters -------------------------------------------------------------------------------
+
+
+class Chapter(Content):
+    """A chapter (or appendix) of the Strategic Assessment: its title, any text before its
+    first section, and its numbered sections."""
+
+    title: str = text_field("the chapter's title, e.g. Total Recorded Crime")
+    content: Blocks | None = Field(None, description="text before the first section")
+    sections: list[Section] = Field(
+        default_factory=list, description="the chapter's numbered sections (1.1, 1.2 …)"
+    )
+    tables: dict[str, DataTable] = Field(
+        default_factory=dict, description="the data tables this chapter shows, by name"
+    )
+    charts: dict[str, Chart] = Field(
+        default_factory=dict, description="the charts this chapter shows, by name"
+    )
+
+
+class Agreement(Content):
+    """Two figures that must be the same wherever they are published."""
+
+    figures: list[str] = Field(
+        min_length=2,
+        description="references to the figures that must agree, e.g. "
+        "'crime-by-type | Violent Crime | this_year'",
+    )
+    why: str = text_field("why they must agree, e.g. both are Maidstone's violent crime")
+
+
+class Assessment(Content):
+    """assessment.yaml: the Strategic Assessment's title and the order of its parts."""
+
+    title: str = text_field("the document's title, e.g. Strategic Assessment 2016-17")
+    organisation: str = text_field("who publishes it, e.g. Maidstone Borough Council")
+    chapters: list[str] = Field(
+        min_length=1, description="the chapter files in assessment/, in order (without .yaml)"
+    )
+    appendices: list[str] = Field(
+        default_factory=list, description="the appendix files in assessment/, in order"
+    )
+    must_agree: list[Agreement] = Field(
+        default_factory=list, description="figures in different tables that must be equal"
+    )
+
+
+# --- tables ---------------------------------------------------------------------------------
+
+
+class _Column(Content):
+    heading: str = text_field("the column heading as printed")
+    name: str | None = Field(
+        None, description="a short name for the column, used in [[table | row | name]] references"
+    )
+    decimals: int | None = Field(None, ge=0, le=4, description="decimal places shown")
+    published: str | None = Field(
+        None,
+        description="a CSV column holding the figure as published, which check compares "
+        "with the computed one",
+    )
+
+
+class ShowColumn(_Column):
+    """A column shown as it is in the CSV file."""
+
+    show: str = text_field("the CSV column to show")
+
+
+class DifferenceColumn(_Column):
+    """Difference between two columns: first minus second."""
+
+    difference: list[str] = Field(
+        min_length=2, max_length=2, description="two CSV columns: [this period, last period]"
+    )
+
+
+class ChangeColumn(_Column):
+    """Percentage change from the second column to the first ("n/a" when it was 0)."""
+
+    change: list[str] = Field(
+        min_length=2, max_length=2, description="two CSV columns: [this period, last period]"
+    )
+
+
+class RateColumn(_Column):
+    """A rate per 1,000 (or other) population."""
+
+    rate: str = text_field("the CSV column of counts")
+    population: str = text_field("the CSV column of population figures")
+    per: int = Field(1000, gt=0, description="per how many people, e.g. 1000 or 10000")
+
+
+class RankColumn(_Column):
+    """County ranking: 1 for the lowest value; ties share a rank; aggregate rows unranked."""
+
+    rank: str = text_field("the column (CSV column or column name) to rank by")
+    highest_first: bool = Field(False, description="rank the highest value 1 (yes or no)")
+
+
+class ShareColumn(_Column):
+    """One column as a percentage of another."""
+
+    share: list[str] = Field(min_length=2, max_length=2, description="[part, whole] columns")
+
+
+COLUMN_KINDS = ("show", "difference", "change", "rate", "rank", "share")
+COLUMN_TAG = "column:"
+
+
+def _column_kind(value: Any) -> str | None:
+    if isinstance(value, dict):
+        return next((COLUMN_TAG + kind for kind in COLUMN_KINDS if kind in value), None)
+    return None
+
+
+Column = Annotated[
+    Annotated[ShowColumn, Tag(COLUMN_TAG + "show")]
+    | Annotated[DifferenceColumn, Tag(COLUMN_TAG + "difference")]
+    | Annotated[ChangeColumn, Tag(COLUMN_TAG + "change")]
+    | Annotated[RateColumn, Tag(COLUMN_TAG + "rate")]
+    | Annotated[RankColumn, Tag(COLUMN_TAG + "rank")]
+    | Annotated[ShareColumn, Tag(COLUMN_TAG + "share")],
+    Discriminator(
+        _column_kind,
+        custom_error_type="column_kind",
+        custom_error_message="expected a column starting with one of: " + ", ".join(COLUMN_KINDS),
+    ),
+]
+
+
+class DataTable(Content):
+    """A table of figures: raw counts from a CSV file, derived columns computed."""
+
+    title: str = text_field("the table's caption")
+    data: str = text_field("the CSV file with the counts, e.g. data/all-crime.csv")
+    key: str = text_field("the CSV column that names each row, e.g. area")
+    columns: list[Column] = Field(min_length=1, description="the columns, left to right")
+    aggregates: list[str] = Field(
+        default_factory=list,
+        description="rows that are totals of others (e.g. Kent): shown, never ranked",
+    )
+    totals: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="rows computed as the sum of other rows: 'All crime: [A, B]'",
+    )
+    indented: list[str] = Field(
+        default_factory=list, description="rows shown indented, as parts of the row above"
+    )
+    note: str | None = Field(None, description="a note printed under the table (e.g. source)")
+
+
+# --- charts ---------------------------------------------------------------------------------
+
+
+class Chart(Content):
+    """A chart drawn from one of the tables: bars or lines per row, one series per column,
+    or a statistical process control (SPC) chart of one column of monthly counts."""
+
+    kind: Literal["bar", "line", "spc"] = Field(description="bar, line or spc")
+    title: str = text_field("the chart's title, as printed above it")
+    table: str = text_field("the table the figures come from")
+    series: list[str] = Field(
+        min_length=1, description="the table's columns to plot (their names), one per series"
+    )
+    rows: list[str] | None = Field(
+        None, description="the rows to plot, in order (default: every row but aggregates)"
+    )
+    x_label: str = text_field("the label of the horizontal axis")
+    y_label: str = text_field("the label of the vertical axis")
+    description: str | None = Field(
+        None, description="alt text for readers who cannot see the chart (default: generated)"
+    )
+
+
+Chapter.model_rebuild()

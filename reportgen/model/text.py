@@ -1,0 +1,151 @@
+"""Text blocks: the paragraphs, lists, headings, tables and charts content is written in.
+
+A block is one YAML list item whose first key says what it is: ``- paragraph: …``,
+``- bullets: [...]``, ``- table: NAME`` …
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag
+
+
+class Content(BaseModel):
+    """Base for every part of the content: unknown fields are errors, values are fixed."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+def _iso_date(value: Any) -> Any:
+    """Only YYYY-MM-DD: no timestamps, times or other spellings a reviewer might misread."""
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        return value
+    if isinstance(value, dt.date):
+        return value
+    raise ValueError("a real date written as YYYY-MM-DD, e.g. 2018-02-13")
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
+
+
+def text_field(description: str) -> Any:
+    """A required, non-empty text field."""
+    return Field(min_length=1, description=description)
+
+
+class Paragraph(Content):
+    """A numbered paragraph (2.1, 2.2 …)."""
+
+    paragraph: str = text_field("the text of a numbered paragraph")
+
+
+class PlainText(Content):
+    """A paragraph without a number (a continuation, or text in a table cell)."""
+
+    text: str = text_field("the text of a paragraph without a number")
+
+
+class Bullets(Content):
+    """A bulleted list."""
+
+    bullets: list[str] = Field(min_length=1, description="the items of a bulleted list")
+
+
+class Lettered(Content):
+    """A list lettered a), b), c)."""
+
+    lettered: list[str] = Field(min_length=1, description="the items of a list lettered a), b) …")
+
+
+class LibraryText(Content):
+    """A text from the shared library, inserted here by its name."""
+
+    library: str = text_field("the name of a text in the shared library (content/library/)")
+
+
+PriorityListName = Literal["last_year", "emerging_themes", "recommended"]
+
+
+class PriorityList(Content):
+    """The year's priorities (from priorities.yaml) as a bulleted list."""
+
+    priorities: PriorityListName = Field(
+        description="which list from priorities.yaml: last_year, emerging_themes or recommended"
+    )
+
+
+class Numbered(Content):
+    """A list numbered 1., 2., 3."""
+
+    numbered: list[str] = Field(min_length=1, description="the items of a numbered list")
+
+
+class Heading(Content):
+    """A small heading without a number, inside a section."""
+
+    heading: str = text_field("the text of a sub-heading")
+
+
+class TableRef(Content):
+    """A data table (defined in assessment/tables.yaml), placed here by its name."""
+
+    table: str = text_field("the name of a table in tables.yaml")
+
+
+class ChartRef(Content):
+    """A chart (defined in assessment/charts.yaml), placed here by its name."""
+
+    chart: str = text_field("the name of a chart in charts.yaml")
+
+
+BLOCK_KINDS = (
+    "paragraph",
+    "text",
+    "bullets",
+    "lettered",
+    "numbered",
+    "heading",
+    "library",
+    "priorities",
+    "table",
+    "chart",
+)
+BLOCK_TAG = "block:"
+"""Prefix of the union tags, so they are never mistaken for field names in errors."""
+
+
+def _block_kind(value: Any) -> str | None:
+    if isinstance(value, dict):
+        return next((BLOCK_TAG + kind for kind in BLOCK_KINDS if kind in value), None)
+    return None
+
+
+Block = Annotated[
+    Annotated[Paragraph, Tag(BLOCK_TAG + "paragraph")]
+    | Annotated[PlainText, Tag(BLOCK_TAG + "text")]
+    | Annotated[Bullets, Tag(BLOCK_TAG + "bullets")]
+    | Annotated[Lettered, Tag(BLOCK_TAG + "lettered")]
+    | Annotated[Numbered, Tag(BLOCK_TAG + "numbered")]
+    | Annotated[Heading, Tag(BLOCK_TAG + "heading")]
+    | Annotated[TableRef, Tag(BLOCK_TAG + "table")]
+    | Annotated[ChartRef, Tag(BLOCK_TAG + "chart")]
+    | Annotated[LibraryText, Tag(BLOCK_TAG + "library")]
+    | Annotated[PriorityList, Tag(BLOCK_TAG + "priorities")],
+    Discriminator(
+        _block_kind,
+        custom_error_type="block_kind",
+        custom_error_message="expected a block starting with one of: " + ", ".join(BLOCK_KINDS),
+    ),
+]
+
+
+def _text_shorthand(value: Any) -> Any:
+    """Plain text where blocks are expected is one unnumbered paragraph."""
+    return [{"text": value}] if isinstance(value, str) else value
+
+
+Blocks = Annotated[list[Block], BeforeValidator(_text_shorthand), Field(min_length=1)]
