@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportgen.compute import committee_report
+from reportgen.compute import committee_report, strategic_assessment
 from reportgen.exceptions import ContentError, ReportgenError
 from reportgen.problems import Problem
 from reportgen.render.docx import render_docx
@@ -28,15 +28,23 @@ FORMATS = ("docx", "pdf", "html")
 
 @dataclass(frozen=True)
 class DocumentKind:
-    """A document reportgen can produce: its name, how it is computed, its templates."""
+    """A document reportgen can produce: its name, how it is computed, its templates, and
+    whether a year's content defines it."""
 
     name: str
     compute: Callable[[Year], object]
     template: str
+    defined: Callable[[Year], bool] = lambda year: True
 
 
 DOCUMENTS: dict[str, DocumentKind] = {
     "committee-report": DocumentKind("committee-report", committee_report, "committee-report"),
+    "strategic-assessment": DocumentKind(
+        "strategic-assessment",
+        strategic_assessment,
+        "strategic-assessment",
+        defined=lambda year: year.assessment is not None,
+    ),
 }
 
 Progress = Callable[[str], None]
@@ -72,9 +80,18 @@ def build(
     """
     year = read_year(Path(folder))
     names = _chosen(documents, DOCUMENTS, "document")
+    if documents is None:
+        names = [name for name in names if DOCUMENTS[name].defined(year)]
+    missing = [name for name in names if not DOCUMENTS[name].defined(year)]
+    if missing:
+        raise ReportgenError(
+            f"{year.name} has no content for {', '.join(missing)} "
+            "(for the Strategic Assessment: assessment/assessment.yaml)."
+        )
     chosen_formats = _chosen(formats, FORMATS, "format")
     folders = search_path(Path(templates) if templates else None)
     output = OutputFolder(Path(out) if out else default_output(year.folder))
+    year.chart_cache = default_output(year.folder).parent / ".cache" / "charts"
     tell = progress or (lambda message: None)
     rendered: dict[str, bytes | str] = {}
     for name in names:

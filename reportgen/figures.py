@@ -9,9 +9,12 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Mapping
+from itertools import pairwise
 
 MISSING = None
-_NOT_A_NUMBER = {"", "-", "–", "n/a", "N/A", "na", "*", "..", "x"}
+_NOT_A_NUMBER = {"", "-", "\u2013", "n/a", "N/A", "na", "*", "..", "x"}
+NIL = {"-", "\u2013"}
+"""How statistical tables print a nil figure."""
 _DECORATION = re.compile(r"[,£%\s]")
 
 
@@ -63,8 +66,9 @@ def total(values: Iterable[float | None]) -> float | None:
     return sum(values)  # type: ignore[arg-type]
 
 
-def ranking(values: Mapping[str, float | None], highest_first: bool = False,
-            decimals: int | None = None) -> dict[str, int]:
+def ranking(
+    values: Mapping[str, float | None], highest_first: bool = False, decimals: int | None = None
+) -> dict[str, int]:
     """Rank rows by value: 1 for the lowest (or highest), ties share the better rank and
     the next rank is skipped ("1, 2, 2, 4"). Rows with no value are not ranked. With
     ``decimals``, values are compared as printed, so two rates shown as 56.6 tie."""
@@ -84,8 +88,13 @@ def round_half_up(value: float, decimals: int) -> float:
     return math.floor(abs(value) * scale + 0.5 + 1e-9) / scale * (1 if value >= 0 else -1)
 
 
-def format_number(value: float | None, decimals: int = 0, signed: bool = False,
-                  suffix: str = "", missing: str = "n/a") -> str:
+def format_number(
+    value: float | None,
+    decimals: int = 0,
+    signed: bool = False,
+    suffix: str = "",
+    missing: str = "n/a",
+) -> str:
     """``9178`` → ``9,178``; ``-2.468, 1, signed, "%"`` → ``-2.5%``; None → ``n/a``."""
     if value is None:
         return missing
@@ -101,7 +110,7 @@ def ordinal(number: int) -> str:
     """6 → ``6th``, 1 → ``1st``, 12 → ``12th``, 22 → ``22nd``."""
     if 11 <= number % 100 <= 13:
         return f"{number}th"
-    return f"{number}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(number % 10, 'th')}"
+    return f"{number}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(number % 10, 'th') }"
 
 
 def decimals_in(text: str | None) -> int:
@@ -120,7 +129,21 @@ def decimals_in(text: str | None) -> int:
 def agrees(computed: float | None, published_text: str | None) -> bool:
     """Whether a published figure matches the computed one, allowing for its rounding."""
     published = parse_number(published_text)
+    if published_text is not None and published_text.strip() in NIL and computed == 0:
+        return True
     if published is None or computed is None:
         return (published is None and computed is None) or published_text is None
     tolerance = 0.5 * 10 ** -decimals_in(published_text) + 1e-9
     return abs(computed - published) <= tolerance
+
+
+def control_limits(counts: list[float]) -> tuple[float, float, float]:
+    """Statistical process control (XmR chart) for monthly counts: the centre line (the
+    average) and the lower and upper control limits, average plus or minus 2.66 times the average
+    month-to-month change. The lower limit is never below 0 (counts cannot be)."""
+    if len(counts) < 2:
+        raise ValueError("an SPC chart needs at least two months of counts")
+    centre = sum(counts) / len(counts)
+    moving_ranges = [abs(b - a) for a, b in pairwise(counts)]
+    spread = 2.66 * sum(moving_ranges) / len(moving_ranges)
+    return centre, max(0.0, centre - spread), centre + spread

@@ -194,3 +194,28 @@ def _character_problem(path: Path, text: str, error: yaml.reader.ReaderError) ->
         line,
         column,
     )
+
+
+def named_values(data: Any, name: str, path: FieldPath = ()) -> list[tuple[FieldPath, str]]:
+    """Every text value of a field called ``name`` anywhere in ``data``, with its path."""
+    found: list[tuple[FieldPath, str]] = []
+    if isinstance(data, dict):
+        if isinstance(data.get(name), str):
+            found.append(((*path, name), data[name]))
+        for key, value in data.items():
+            found += named_values(value, name, (*path, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            found += named_values(value, name, (*path, index))
+    return found
+
+
+def text_values(data: Any, path: FieldPath = ()) -> list[tuple[FieldPath, str]]:
+    """Every text value anywhere in ``data``, with its path."""
+    if isinstance(data, str):
+        return [(path, data)]
+    if isinstance(data, dict):
+        return [found for key, value in data.items() for found in text_values(value, (*path, key))]
+    if isinstance(data, list):
+        return [found for i, value in enumerate(data) for found in text_values(value, (*path, i))]
+    return []

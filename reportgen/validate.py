@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import difflib
 import typing
+from pathlib import Path
 from typing import Any
 
 import pydantic
 from pydantic_core import ErrorDetails
 
-from reportgen.load import FieldPath, YamlFile
+from reportgen.load import FieldPath, YamlFile, read_yaml
 from reportgen.model import BLOCK_KINDS, BLOCK_TAG, Content
+from reportgen.model.assessment import COLUMN_TAG
 from reportgen.problems import Problem, suggest
 
+_UNION_TAGS = (BLOCK_TAG, COLUMN_TAG)
 _FIELDS = "a set of fields (name: value lines)"
 _DATE = "a real date written as YYYY-MM-DD, e.g. 2018-02-13"
 _EXPECTED_BY_TYPE = {
@@ -54,6 +57,16 @@ def validate_file(file: YamlFile, model: type[Content]) -> tuple[Any, list[Probl
         ]
 
 
+def read_and_validate(path: Path, model: type[Content]) -> tuple[YamlFile, Any, list[Problem]]:
+    """Load and validate one file. A file whose only fault is a repeated field is still
+    validated (with the first value), so its other problems are reported in the same run."""
+    file, problems = read_yaml(path)
+    if file.data is None and problems:
+        return file, None, problems
+    part, more = validate_file(file, model)
+    return file, part, problems + more
+
+
 def _explain(file: YamlFile, model: type[Content], detail: ErrorDetails) -> Problem:
     path = _data_path(file.data, detail["loc"])
     kind = detail["type"]
@@ -88,7 +101,7 @@ def _data_path(data: Any, loc: tuple[Any, ...]) -> FieldPath:
     path: list[str | int] = []
     node = data
     for step in loc:
-        if isinstance(step, str) and step.startswith(BLOCK_TAG):
+        if isinstance(step, str) and step.startswith(_UNION_TAGS):
             continue
         if (isinstance(node, dict) and step in node) or (
             isinstance(node, list) and isinstance(step, int) and step < len(node)

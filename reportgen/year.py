@@ -13,8 +13,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from reportgen.assessment import AssessmentContent, read_assessment
 from reportgen.exceptions import ContentError, NotAYearFolderError
-from reportgen.load import YamlFile, read_yaml
+from reportgen.load import YamlFile, named_values, read_yaml, text_values
 from reportgen.model import (
     YEAR_FILES,
     Implications,
@@ -27,7 +28,8 @@ from reportgen.model import (
     Timetable,
 )
 from reportgen.problems import WARNING, Problem, in_reading_order, suggest
-from reportgen.validate import validate_file
+from reportgen.tables import reference_problems
+from reportgen.validate import read_and_validate, validate_file
 
 LIBRARY_FOLDER = "library"
 YEAR_LIBRARY_FILE = "library.yaml"
@@ -54,7 +56,10 @@ class Year:
     sections: Sections
     library: dict[str, LibraryItem]
     files: dict[str, YamlFile]
+    assessment: AssessmentContent | None = None
     warnings: list[Problem] = field(default_factory=list)
+    chart_cache: Path | None = None
+    """Where drawn charts are kept between builds (set by the build; None: not kept)."""
 
     @property
     def name(self) -> str:
@@ -70,13 +75,17 @@ def read_year(folder: Path) -> Year:
     files, parts = {}, {}
     for name, model in YEAR_FILES.items():
         if (folder / name).is_file():
-            files[name], parts[name], file_problems = _read_part(folder / name, model)
+            files[name], parts[name], file_problems = read_and_validate(folder / name, model)
             problems += file_problems
     library, library_problems = read_library(folder)
     problems += library_problems
     problems += _broken_library_references(files, library)
     problems += _empty_priority_lists(files, parts)
     problems += _timetable_out_of_order(files, parts)
+    assessment, assessment_problems = read_assessment(folder)
+    problems += assessment_problems
+    library_files = {str(item.file.path): item.file for item in library.values()}
+    problems += _broken_figure_references([*files.values(), *library_files.values()], assessment)
     problems = in_reading_order(problems)
     if any(p.is_error for p in problems):
         raise ContentError(problems)
@@ -89,18 +98,9 @@ def read_year(folder: Path) -> Year:
         parts["sections.yaml"],
         library,
         files,
+        assessment,
         warnings=problems,
     )
-
-
-def _read_part(path: Path, model: type) -> tuple[YamlFile, Any, list[Problem]]:
-    """Load and validate one file. A file whose only fault is a repeated field is still
-    validated (with the first value), so its other problems are reported in the same run."""
-    file, problems = read_yaml(path)
-    if file.data is None and problems:
-        return file, None, problems
-    part, more = validate_file(file, model)
-    return file, part, problems + more
 
 
 def _require_year_folder(folder: Path) -> None:
@@ -175,24 +175,24 @@ def _broken_library_references(
     a broken reference is reported even in a file with other problems."""
     problems = []
     for file in files.values():
-        for path, name in _library_names(file.data):
+        for path, name in named_values(file.data, "library"):
             if name not in library:
                 hint = suggest(name, sorted(library), "library texts")
                 problems.append(file.problem(path, f"no library text is named {name!r}; {hint}"))
     return problems
 
 
-def _library_names(data: Any, path: tuple = ()) -> list[tuple[tuple, str]]:
-    if isinstance(data, dict):
-        found = (
-            [((*path, "library"), data["library"])] if isinstance(data.get("library"), str) else []
-        )
-        return found + [
-            item for key, value in data.items() for item in _library_names(value, (*path, key))
-        ]
-    if isinstance(data, list):
-        return [item for i, value in enumerate(data) for item in _library_names(value, (*path, i))]
-    return []
+def _broken_figure_references(
+    files: list[YamlFile], assessment: AssessmentContent | None
+) -> list[Problem]:
+    """``[[table | row | column]]`` in the report must name a figure of the assessment."""
+    tables = assessment.tables if assessment else {}
+    return [
+        file.problem(path, message)
+        for file in files
+        for path, text in text_values(file.data)
+        for message in reference_problems(text, tables)
+    ]
 
 
 def _empty_priority_lists(files: dict[str, YamlFile], parts: dict[str, object]) -> list[Problem]:

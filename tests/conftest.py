@@ -29,6 +29,14 @@ def minimal(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
+def with_assessment(minimal: Path) -> Path:
+    """The minimal year plus a small Strategic Assessment (tests/data/assessment): a
+    chapter with two tables whose published figures hold known errors."""
+    shutil.copytree(DATA / "assessment", minimal, dirs_exist_ok=True)
+    return minimal
+
+
+@pytest.fixture
 def sample_copy(tmp_path: Path) -> Path:
     """A copy of the real sample content; returns the content folder."""
     target = tmp_path / "content"

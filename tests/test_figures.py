@@ -9,10 +9,22 @@ from hypothesis import strategies as st
 from reportgen import figures
 
 
-@pytest.mark.parametrize(("text", "number"), [
-    ("1,171", 1171.0), ("-6.8%", -6.8), ("£40,814", 40814.0), ("0", 0.0), ("12.70%", 12.7),
-    ("", None), ("n/a", None), ("-", None), ("*", None), (None, None), ("abc", None),
-])
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("1,171", 1171.0),
+        ("-6.8%", -6.8),
+        ("£40,814", 40814.0),
+        ("0", 0.0),
+        ("12.70%", 12.7),
+        ("", None),
+        ("n/a", None),
+        ("-", None),
+        ("*", None),
+        (None, None),
+        ("abc", None),
+    ],
+)
 def test_parse_number(text: str | None, number: float | None) -> None:
     assert figures.parse_number(text) == number
 
@@ -58,7 +70,10 @@ def test_ranking_lowest_first_with_ties_sharing_a_rank() -> None:
 
 def test_ranking_highest_first() -> None:
     assert figures.ranking({"A": 709, "B": 631, "C": 564}, highest_first=True) == {
-        "A": 1, "B": 2, "C": 3}
+        "A": 1,
+        "B": 2,
+        "C": 3,
+    }
 
 
 def test_ranking_skips_rows_without_a_value() -> None:
@@ -76,26 +91,45 @@ def test_seed_ranking_error_is_found() -> None:
     assert ranks == {"Shepway": 1, "Maidstone": 2, "Canterbury": 3}
 
 
-@pytest.mark.parametrize(("value", "args", "text"), [
-    (9178, (), "9,178"), (1234567.891, (2,), "1,234,567.89"), (2.25, (1,), "2.3"),
-    (-0.04, (1, True, "%"), "0.0%"), (0.3, (1, True, "%"), "+0.3%"), (None, (1,), "n/a"),
-    (-232, (0, True), "-232"),
-])
+@pytest.mark.parametrize(
+    ("value", "args", "text"),
+    [
+        (9178, (), "9,178"),
+        (1234567.891, (2,), "1,234,567.89"),
+        (2.25, (1,), "2.3"),
+        (-0.04, (1, True, "%"), "0.0%"),
+        (0.3, (1, True, "%"), "+0.3%"),
+        (None, (1,), "n/a"),
+        (-232, (0, True), "-232"),
+    ],
+)
 def test_format_number(value: float | None, args: tuple, text: str) -> None:
     assert figures.format_number(value, *args) == text
 
 
-@pytest.mark.parametrize(("number", "text"), [(1, "1st"), (2, "2nd"), (3, "3rd"), (6, "6th"),
-                                              (11, "11th"), (12, "12th"), (22, "22nd")])
+@pytest.mark.parametrize(
+    ("number", "text"),
+    [(1, "1st"), (2, "2nd"), (3, "3rd"), (6, "6th"), (11, "11th"), (12, "12th"), (22, "22nd")],
+)
 def test_ordinal(number: int, text: str) -> None:
     assert figures.ordinal(number) == text
 
 
-@pytest.mark.parametrize(("computed", "published", "ok"), [
-    (12.748, "12.70%", True), (12.748, "12.8", False), (-2.465, "-2.50%", True),
-    (10.4, "10.0", False), (30.0, "30%", True), (30.6, "30%", False),
-    (-36.0, "46.0", False), (None, "n/a", True), (5.0, None, True), (None, "3", False),
-])
+@pytest.mark.parametrize(
+    ("computed", "published", "ok"),
+    [
+        (12.748, "12.70%", True),
+        (12.748, "12.8", False),
+        (-2.465, "-2.50%", True),
+        (10.4, "10.0", False),
+        (30.0, "30%", True),
+        (30.6, "30%", False),
+        (-36.0, "46.0", False),
+        (None, "n/a", True),
+        (5.0, None, True),
+        (None, "3", False),
+    ],
+)
 def test_published_figures_agree_within_their_rounding(
     computed: float | None, published: str | None, ok: bool
 ) -> None:
@@ -124,5 +158,7 @@ def test_rankings_are_consistent_with_rates(values: dict, highest_first: bool) -
     for row, rank in ranks.items():
         strictly_better = sum(
             (v > values[row]) if highest_first else (v < values[row])
-            for other, v in values.items() if v is not None and other != row)
+            for other, v in values.items()
+            if v is not None and other != row
+        )
         assert rank == strictly_better + 1

@@ -49,6 +49,11 @@ def base_document() -> DocumentObject:
         style.paragraph_format.space_before, style.paragraph_format.space_after = Pt(12), Pt(6)
         style.paragraph_format.keep_with_next = True
     _hanging_style(document, "Numbered Paragraph", Cm(1.25))
+    _hanging_style(document, "Contents 1", Cm(1.9), left=Cm(1.9))
+    _hanging_style(document, "Contents 2", Cm(1.9), left=Cm(2.9))
+    styles["Contents 1"].font.bold = True
+    styles["Title"].font.name, styles["Title"].font.color.rgb = FONT, NAVY
+    styles["Subtitle"].font.name = FONT
     _hanging_style(document, "Labelled Item", Cm(1.9), left=Cm(1.9))
     styles["List Bullet"].font.name = FONT
     _page_numbers(section)
@@ -98,13 +103,21 @@ def labelled(container: Container, label: str, text: str, style: str) -> Paragra
     return paragraph
 
 
-def blocks(container: Container, variable: str) -> None:
-    """The loop that lays out computed text blocks (see reportgen.compute.TextBlock)."""
+def blocks(container: Container, variable: str, heading: str = "Heading 3") -> None:
+    """The loop that lays out computed text blocks (see reportgen.compute.blocks)."""
     tag(container, f"{{%p for block in {variable} %}}")
     tag(container, '{%p if block.kind == "paragraph" %}')
     labelled(container, "{{ block.number }}", "{{ block.text }}", "Numbered Paragraph")
     tag(container, '{%p elif block.kind == "text" %}')
     tag(container, "{{ block.text }}")
+    tag(container, '{%p elif block.kind == "heading" %}')
+    tag(container, "{{ block.text }}", heading)
+    tag(container, '{%p elif block.kind == "numbered" %}')
+    tag(container, "{%p for item in block.items %}")
+    labelled(container, "{{ item.label }}", "{{ item.text }}", "Labelled Item")
+    tag(container, "{%p endfor %}")
+    tag(container, '{%p elif block.kind == "table" %}')
+    tag(container, "{{p data_table(block.table) }}")
     tag(container, '{%p elif block.kind == "bullets" %}')
     tag(container, "{%p for item in block.items %}")
     tag(container, "{{ item.text }}", "List Bullet")
@@ -305,10 +318,41 @@ def _drop_leading_empty_paragraph(document: DocumentObject) -> None:
         first._p.getparent().remove(first._p)
 
 
+def strategic_assessment() -> DocumentObject:
+    """The Strategic Assessment: title page, contents, chapters with sections, appendices."""
+    document = base_document()
+    tag(document, "{{ doc.organisation }}", "Subtitle")
+    tag(document, "{{ doc.title }}", "Title")
+    contents = tag(document, "Contents", "TOC Heading")
+    contents.paragraph_format.page_break_before = True
+    tag(document, "{%p for entry in doc.contents %}")
+    tag(document, "{%p if entry.level == 1 %}")
+    labelled(document, "{{ entry.label }}", "{{ entry.title }}", "Contents 1")
+    tag(document, "{%p else %}")
+    labelled(document, "{{ entry.label }}", "{{ entry.title }}", "Contents 2")
+    tag(document, "{%p endif %}")
+    tag(document, "{%p endfor %}")
+    tag(document, "{%p for chapter in doc.chapters + doc.appendices %}")
+    heading = labelled(document, "{{ chapter.label }}", "{{ chapter.title }}", "Heading 1")
+    heading.paragraph_format.page_break_before = True
+    blocks(document, "chapter.blocks", "Heading 3")
+    tag(document, "{%p for section in chapter.sections %}")
+    labelled(document, "{{ section.number }}", "{{ section.title }}", "Heading 2")
+    blocks(document, "section.blocks", "Heading 3")
+    tag(document, "{%p endfor %}")
+    tag(document, "{%p endfor %}")
+    _drop_leading_empty_paragraph(document)
+    return document
+
+
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
-    committee_report().save(OUT / "committee-report.docx")
-    print(f"wrote {OUT / 'committee-report.docx'}")
+    for name, make in (
+        ("committee-report", committee_report),
+        ("strategic-assessment", strategic_assessment),
+    ):
+        make().save(OUT / f"{name}.docx")
+        print(f"wrote {OUT / name}.docx")
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 
 from reportgen.exceptions import TemplateError
+from reportgen.render.docx_parts import data_table_maker
 from reportgen.templates import find_template, jinja_environment
 
 
@@ -27,7 +28,8 @@ def render_docx(document: Document, template_name: str, folders: list[Path]) -> 
     template = _open(path)
     environment = jinja_environment(folders, "docx")
     try:
-        template.render({"doc": document}, jinja_env=environment, autoescape=True)
+        context = {"doc": document, "data_table": data_table_maker(template)}
+        template.render(context, jinja_env=environment, autoescape=True)
     except jinja2.TemplateError as error:
         nearby = getattr(error, "docx_context", None)
         context = f"\nNear: {' '.join(nearby)[:300]}" if nearby else ""

@@ -1,31 +1,23 @@
-"""Step 3 — compute: turn a validated year into what the templates lay out.
-
-Everything a test would want to check is decided here — paragraph numbers, section
-numbers, dates as printed, library texts expanded, priority lists filled in — so the
-Word and HTML templates only place values on the page.
-"""
+"""The committee report to the Crime and Disorder Committee."""
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 from dataclasses import dataclass, field
 from typing import Any
 
-from reportgen.model import (
-    Block,
-    Bullets,
-    Lettered,
-    LibraryText,
-    Officer,
-    Paragraph,
-    PlainText,
-    PriorityList,
-    Report,
+from reportgen.compute.blocks import (
+    LANGUAGE,
+    BlockExpander,
+    Item,
+    SectionView,
+    TextBlock,
+    long_date,
+    numbered,
 )
+from reportgen.model import Officer, Report
 from reportgen.year import Year
 
-LANGUAGE = "en-GB"
 RECOMMENDATIONS_TO = {
     "final decision-maker": "the final decision-maker",
     "this Committee": "this Committee",
@@ -34,35 +26,6 @@ STANDARD_LABELS = {
     "lead_head_of_service": "Lead Head of Service/Lead Director",
     "lead_officer": "Lead Officer and Report Author",
 }
-
-
-@dataclass(frozen=True)
-class Item:
-    """One item of a list, with its printed label (e.g. "1." or "a)") if it has one."""
-
-    text: str
-    label: str = ""
-
-
-@dataclass(frozen=True)
-class TextBlock:
-    """A paragraph or a list, ready to lay out. ``kind`` is paragraph, text, bullets or
-    lettered; ``number`` is a numbered paragraph's number (e.g. 2.1)."""
-
-    kind: str
-    text: str = ""
-    number: str = ""
-    items: tuple[Item, ...] = ()
-
-
-@dataclass(frozen=True)
-class SectionView:
-    """A numbered section: "2", "Introduction and background", and its blocks."""
-
-    number: str
-    title: str
-    blocks: tuple[TextBlock, ...] = ()
-    items: tuple[Item, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -96,62 +59,6 @@ class CommitteeReport:
     properties: dict[str, str] = field(default_factory=dict)
 
 
-def long_date(day: dt.date) -> str:
-    """A date as the council's reports print it: ``March 15th 2016``."""
-    suffix = (
-        "th" if 11 <= day.day % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(day.day % 10, "th")
-    )
-    return f"{day:%B} {day.day}{suffix} {day.year}"
-
-
-class _BlockExpander:
-    """Expands a year's blocks: library texts inlined, priority lists filled, numbers given."""
-
-    def __init__(self, year: Year) -> None:
-        self.year = year
-
-    def blocks(self, blocks: list[Block], section: str = "") -> tuple[TextBlock, ...]:
-        laid_out: list[TextBlock] = []
-        for block in self._expanded(blocks):
-            number = f"{section}.{sum(b.kind == 'paragraph' for b in laid_out) + 1}"
-            laid_out.append(self._block(block, number if section else ""))
-        return tuple(laid_out)
-
-    def _expanded(self, blocks: list[Block]) -> list[Block]:
-        expanded: list[Block] = []
-        for block in blocks:
-            if isinstance(block, LibraryText):
-                expanded += self.year.library[block.library].entry.text
-            else:
-                expanded.append(block)
-        return expanded
-
-    def _block(self, block: Block, number: str) -> TextBlock:
-        if isinstance(block, Paragraph):
-            if number:
-                return TextBlock("paragraph", block.paragraph, number=number)
-            return TextBlock("text", block.paragraph)
-        if isinstance(block, PlainText):
-            return TextBlock("text", block.text)
-        if isinstance(block, Bullets):
-            return TextBlock("bullets", items=tuple(Item(text) for text in block.bullets))
-        if isinstance(block, Lettered):
-            return TextBlock("lettered", items=lettered(block.lettered))
-        assert isinstance(block, PriorityList)
-        names = getattr(self.year.priorities, block.priorities)
-        return TextBlock("bullets", items=tuple(Item(name) for name in names))
-
-
-def lettered(texts: list[str]) -> tuple[Item, ...]:
-    """Items labelled a), b), c) …"""
-    return tuple(Item(text, f"{chr(ord('a') + i)})") for i, text in enumerate(texts))
-
-
-def numbered(texts: list[str]) -> tuple[Item, ...]:
-    """Items labelled 1., 2., 3. …"""
-    return tuple(Item(text, f"{i}.") for i, text in enumerate(texts, start=1))
-
-
 def _officer(officer: Officer, key: str) -> tuple[str, str]:
     return officer.label or STANDARD_LABELS[key], f"{officer.name}, {officer.role}"
 
@@ -172,7 +79,7 @@ def _cover(report: Report) -> tuple[tuple[str, str], ...]:
     )
 
 
-def _closing_sections(year: Year, expand: _BlockExpander, first: int) -> dict[str, Any]:
+def _closing_sections(year: Year, expand: BlockExpander, first: int) -> dict[str, Any]:
     """The sections after the written ones, numbered on from them: implications, then
     appendices and background papers when the report has them."""
     report, numbers = year.report, itertools.count(first)
@@ -213,7 +120,7 @@ def _properties(report: Report) -> dict[str, str]:
 
 def committee_report(year: Year) -> CommitteeReport:
     """Compute the committee report from a validated year."""
-    report, expand = year.report, _BlockExpander(year)
+    report, expand = year.report, BlockExpander(year)
     sections = tuple(
         SectionView(str(n), section.title, expand.blocks(section.content, str(n)))
         for n, section in enumerate(year.sections.sections, start=1)

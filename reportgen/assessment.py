@@ -1,0 +1,196 @@
+"""The Strategic Assessment's content: assessment/ files loaded and validated, their data
+tables computed from the CSV files, and every reference between them checked.
+
+A year without an ``assessment/assessment.yaml`` simply has no Strategic Assessment.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportgen.load import YamlFile, named_values, text_values
+from reportgen.model.assessment import Assessment, Chapter, Chart, DataTable
+from reportgen.problems import WARNING, Problem, suggest
+from reportgen.tables import ComputedTable, cite, compute_table, read_csv, reference_problems
+from reportgen.validate import read_and_validate
+
+ASSESSMENT_FOLDER = "assessment"
+ASSESSMENT_FILE = "assessment.yaml"
+
+
+@dataclass(frozen=True)
+class Part:
+    """A chapter or appendix and the file it was written in."""
+
+    name: str
+    chapter: Chapter
+    file: YamlFile
+
+
+@dataclass
+class AssessmentContent:
+    """Everything the Strategic Assessment is built from."""
+
+    spec: Assessment
+    chapters: list[Part]
+    appendices: list[Part]
+    tables: dict[str, ComputedTable] = field(default_factory=dict)
+    charts: dict[str, Chart] = field(default_factory=dict)
+
+
+def read_assessment(year: Path) -> tuple[AssessmentContent | None, list[Problem]]:
+    """The year's Strategic Assessment (None if it has none) and every problem in it."""
+    folder = year / ASSESSMENT_FOLDER
+    if not (folder / ASSESSMENT_FILE).is_file():
+        return None, []
+    spec_file, spec, problems = read_and_validate(folder / ASSESSMENT_FILE, Assessment)
+    if spec is None:
+        return None, problems
+    chapters, more = _read_parts(folder, spec_file, "chapters", spec.chapters)
+    appendices, most = _read_parts(folder, spec_file, "appendices", spec.appendices)
+    problems += more + most
+    content = AssessmentContent(spec, chapters, appendices)
+    parts = chapters + appendices
+    problems += _compute_tables(year, parts, content)
+    content.charts = {name: chart for part in parts for name, chart in part.chapter.charts.items()}
+    problems += _broken_block_references(parts, content)
+    problems += _broken_figure_references(parts, content)
+    problems += _disagreements(spec_file, spec, content)
+    return content, problems
+
+
+def _read_parts(
+    folder: Path, spec_file: YamlFile, field_name: str, names: list[str]
+) -> tuple[list[Part], list[Problem]]:
+    parts, problems = [], []
+    for index, name in enumerate(names):
+        path = folder / f"{name}.yaml"
+        if not path.is_file():
+            known = sorted(p.stem for p in folder.glob("*.yaml") if p.name != ASSESSMENT_FILE)
+            problems.append(
+                spec_file.problem(
+                    (field_name, index),
+                    f"there is no file {name}.yaml in {folder}; {suggest(name, known, 'files')}",
+                )
+            )
+            continue
+        file, chapter, file_problems = read_and_validate(path, Chapter)
+        problems += file_problems
+        if chapter is not None:
+            parts.append(Part(name, chapter, file))
+    return parts, problems
+
+
+def _compute_tables(year: Path, parts: list[Part], content: AssessmentContent) -> list[Problem]:
+    problems = []
+    for part in parts:
+        for name, spec in part.chapter.tables.items():
+            where = ("tables", name)
+            if name in content.tables:
+                problems.append(
+                    part.file.problem(
+                        where,
+                        f"another chapter already has a table named {name!r}; rename one of them.",
+                    )
+                )
+                continue
+            data_path = _data_path(year, spec)
+            if data_path is None:
+                problems.append(
+                    part.file.problem(
+                        (*where, "data"),
+                        "the data file must be inside the year's folder, e.g. data/x.csv.",
+                    )
+                )
+                continue
+            table, table_problems = _computed(name, spec, data_path)
+            problems += table_problems
+            if table is not None:
+                content.tables[name] = table
+    return problems
+
+
+def _data_path(year: Path, spec: DataTable) -> Path | None:
+    path = (year / spec.data).resolve()
+    return path if path.is_relative_to(year.resolve()) else None
+
+
+def _computed(name: str, spec: DataTable, path: Path) -> tuple[ComputedTable | None, list[Problem]]:
+    data, problems = read_csv(path)
+    if data is None:
+        return None, problems
+    if spec.key not in data.headers:
+        return None, [
+            *problems,
+            Problem(
+                path,
+                f"table {name!r}: the key column {spec.key!r} is "
+                f"not in this file; {suggest(spec.key, data.headers)}",
+            ),
+        ]
+    table, more = compute_table(name, spec, data)
+    return table, problems + more
+
+
+def _broken_block_references(parts: list[Part], content: AssessmentContent) -> list[Problem]:
+    """``- table: NAME`` and ``- chart: NAME`` must name a table or chart that exists."""
+    problems = []
+    for part in parts:
+        for kind, known in (("table", content.tables), ("chart", content.charts)):
+            for path, name in named_values(part.file.data, kind):
+                if path[0] in ("tables", "charts"):
+                    continue  # a chart's own "table:" field is checked below
+                if name not in known:
+                    problems.append(
+                        part.file.problem(
+                            path, f"there is no {kind} named {name!r}; {suggest(name, known)}"
+                        )
+                    )
+        for name, chart in part.chapter.charts.items():
+            if chart.table not in content.tables:
+                problems.append(
+                    part.file.problem(
+                        ("charts", name, "table"),
+                        f"there is no table named {chart.table!r}; "
+                        f"{suggest(chart.table, content.tables)}",
+                    )
+                )
+    return problems
+
+
+def _broken_figure_references(parts: list[Part], content: AssessmentContent) -> list[Problem]:
+    """Every ``[[table | row | column]]`` in the narrative must name a figure."""
+    problems = []
+    for part in parts:
+        for path, text in text_values(part.file.data):
+            for message in reference_problems(text, content.tables):
+                problems.append(part.file.problem(path, message))
+    return problems
+
+
+def _disagreements(
+    spec_file: YamlFile, spec: Assessment, content: AssessmentContent
+) -> list[Problem]:
+    """Figures that must agree across tables (e.g. the same count in two tables)."""
+    problems = []
+    for index, agreement in enumerate(spec.must_agree):
+        where = ("must_agree", index, "figures")
+        try:
+            printed = [cite(reference, content.tables) for reference in agreement.figures]
+        except LookupError as error:
+            problems.append(spec_file.problem(where, str(error.args[0])))
+            continue
+        if len(set(printed)) > 1:
+            listing = "; ".join(
+                f"{ref.strip()} is {value}"
+                for ref, value in zip(agreement.figures, printed, strict=True)
+            )
+            problems.append(
+                spec_file.problem(
+                    where,
+                    f"these figures should agree ({agreement.why}) but {listing}.",
+                    severity=WARNING,
+                )
+            )
+    return problems

@@ -1,0 +1,132 @@
+"""Text blocks as laid out: library texts expanded, priorities filled in, paragraphs
+numbered, figures cited from the tables, lists labelled."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from reportgen.charts import ChartView, draw
+from reportgen.model import (
+    Block,
+    Bullets,
+    ChartRef,
+    Heading,
+    Lettered,
+    LibraryText,
+    Numbered,
+    Paragraph,
+    PlainText,
+    PriorityList,
+    TableRef,
+)
+from reportgen.tables import ComputedTable, resolve
+from reportgen.year import Year
+
+LANGUAGE = "en-GB"
+
+
+@dataclass(frozen=True)
+class Item:
+    """One item of a list, with its printed label (e.g. "1." or "a)") if it has one."""
+
+    text: str
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class TextBlock:
+    """A paragraph or a list, ready to lay out. ``kind`` is paragraph, text, bullets or
+    lettered; ``number`` is a numbered paragraph's number (e.g. 2.1)."""
+
+    kind: str
+    text: str = ""
+    number: str = ""
+    items: tuple[Item, ...] = ()
+    table: ComputedTable | None = None
+    chart: ChartView | None = None
+
+
+@dataclass(frozen=True)
+class SectionView:
+    """A numbered section: "2", "Introduction and background", and its blocks."""
+
+    number: str
+    title: str
+    blocks: tuple[TextBlock, ...] = ()
+    items: tuple[Item, ...] = ()
+
+
+def long_date(day: dt.date) -> str:
+    """A date as the council's reports print it: ``March 15th 2016``."""
+    suffix = (
+        "th" if 11 <= day.day % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(day.day % 10, "th")
+    )
+    return f"{day:%B} {day.day}{suffix} {day.year}"
+
+
+class BlockExpander:
+    """Expands a year's blocks: library texts inlined, priority lists filled, paragraphs
+    numbered, ``[[table | row | column]]`` figures cited."""
+
+    def __init__(self, year: Year) -> None:
+        self.year = year
+        self.tables = year.assessment.tables if year.assessment else {}
+        self.charts = year.assessment.charts if year.assessment else {}
+
+    def blocks(self, blocks: list[Block], section: str = "") -> tuple[TextBlock, ...]:
+        laid_out: list[TextBlock] = []
+        for block in self._expanded(blocks):
+            number = f"{section}.{sum(b.kind == 'paragraph' for b in laid_out) + 1}"
+            laid_out.append(self._block(block, number if section else ""))
+        return tuple(laid_out)
+
+    def text(self, text: str) -> str:
+        """Text with its figure references replaced by the figures."""
+        return resolve(text, self.tables)
+
+    def items(self, texts: list[str]) -> tuple[Item, ...]:
+        return tuple(Item(self.text(text)) for text in texts)
+
+    def _expanded(self, blocks: list[Block]) -> list[Block]:
+        expanded: list[Block] = []
+        for block in blocks:
+            if isinstance(block, LibraryText):
+                expanded += self.year.library[block.library].entry.text
+            else:
+                expanded.append(block)
+        return expanded
+
+    def _block(self, block: Block, number: str) -> TextBlock:
+        if isinstance(block, Paragraph):
+            kind = "paragraph" if number else "text"
+            return TextBlock(kind, self.text(block.paragraph), number=number)
+        if isinstance(block, PlainText):
+            return TextBlock("text", self.text(block.text))
+        if isinstance(block, Heading):
+            return TextBlock("heading", self.text(block.heading))
+        if isinstance(block, Bullets):
+            return TextBlock("bullets", items=self.items(block.bullets))
+        if isinstance(block, Lettered):
+            return TextBlock("lettered", items=lettered([self.text(t) for t in block.lettered]))
+        if isinstance(block, Numbered):
+            return TextBlock("numbered", items=numbered([self.text(t) for t in block.numbered]))
+        if isinstance(block, TableRef):
+            return TextBlock("table", table=self.tables[block.table])
+        if isinstance(block, ChartRef):
+            chart = self.charts[block.chart]
+            view = draw(block.chart, chart, self.tables[chart.table], self.year.chart_cache)
+            return TextBlock("chart", chart=view)
+        assert isinstance(block, PriorityList)
+        names = getattr(self.year.priorities, block.priorities)
+        return TextBlock("bullets", items=tuple(Item(name) for name in names))
+
+
+def lettered(texts: list[str]) -> tuple[Item, ...]:
+    """Items labelled a), b), c) …"""
+    return tuple(Item(text, f"{chr(ord('a') + i)})") for i, text in enumerate(texts))
+
+
+def numbered(texts: list[str]) -> tuple[Item, ...]:
+    """Items labelled 1., 2., 3. …"""
+    return tuple(Item(text, f"{i}.") for i, text in enumerate(texts, start=1))

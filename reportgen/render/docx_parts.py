@@ -1,0 +1,86 @@
+"""Parts of a Word document built in code rather than in the template: data tables (their
+number of columns varies) and charts. Each is handed to the template as a docxtpl Subdoc,
+placed with ``{{p data_table(block.table) }}``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+from docx.table import Table, _Row
+from docxtpl import DocxTemplate
+from docxtpl.subdoc import Subdoc  # needs docxtpl[subdoc]
+
+from reportgen.tables import ComputedTable
+
+HEADER_FILL = "1D3B6E"
+AGGREGATE_FILL = "EEF1F6"
+
+
+def data_table_maker(template: DocxTemplate) -> Callable[[ComputedTable], Subdoc]:
+    """A function the template calls to lay out a computed table."""
+
+    def data_table(table: ComputedTable) -> Subdoc:
+        part = template.new_subdoc()
+        caption = part.add_paragraph(style="Caption")
+        caption.add_run(table.title)
+        grid = part.add_table(rows=1, cols=len(table.headings), style="Table Grid")
+        describe(grid, table.title)
+        _header(grid.rows[0], table)
+        for row in table.rows:
+            _body_row(grid.add_row(), row, table)
+        if table.note:
+            note = part.add_paragraph(style="Caption")
+            note.add_run(table.note).italic = True
+        return part
+
+    return data_table
+
+
+def describe(grid: Table, description: str) -> None:
+    """Alt text for the table (Word: Table Properties > Alt Text)."""
+    properties = grid._tbl.tblPr
+    for tag in ("w:tblCaption", "w:tblDescription"):
+        element = OxmlElement(tag)
+        element.set(qn("w:val"), description[:250])
+        properties.append(element)
+
+
+def repeat_as_header(row: _Row) -> None:
+    """Word repeats this row at the top of every page the table spans."""
+    row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+
+
+def _shade(cell: object, fill: str) -> None:
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:fill"), fill)
+    cell._tc.get_or_add_tcPr().append(shading)
+
+
+def _header(row: _Row, table: ComputedTable) -> None:
+    repeat_as_header(row)
+    for cell, heading, numeric in zip(row.cells, table.headings, table.numeric, strict=True):
+        run = cell.paragraphs[0].add_run(heading)
+        run.bold, run.font.size = True, Pt(9)
+        run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+        _shade(cell, HEADER_FILL)
+        if numeric:
+            cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+
+
+def _body_row(row: _Row, values: object, table: ComputedTable) -> None:
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    for index, (cell, text) in enumerate(zip(row.cells, values.cells, strict=True)):
+        paragraph = cell.paragraphs[0]
+        run = paragraph.add_run(text)
+        run.font.size, run.bold = Pt(9), values.aggregate
+        if table.numeric[index]:
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        elif values.indented:
+            paragraph.paragraph_format.left_indent = Cm(0.5)
+        if values.aggregate:
+            _shade(cell, AGGREGATE_FILL)
