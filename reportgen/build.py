@@ -58,6 +58,13 @@ def check(folder: Path | str) -> list[Problem]:
         return error.problems
 
 
+def refuse_warnings(folder: Path | str) -> None:
+    """Raise :class:`ContentError` if the year has any problem at all, warnings included."""
+    problems = check(folder)
+    if problems:
+        raise ContentError(problems)
+
+
 def default_output(folder: Path) -> Path:
     """``output/<year>/`` beside the content folder: content/2018-19 → output/2018-19."""
     year = Path(folder).resolve()

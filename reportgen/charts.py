@@ -16,7 +16,7 @@ from reportgen import figures
 from reportgen.model.assessment import Chart
 from reportgen.tables import ComputedTable
 
-STYLE_VERSION = "1"
+STYLE_VERSION = "2"
 """Bump when the drawing code changes, so cached images are redrawn."""
 NAVY, ORANGE, GREY = "#1d3b6e", "#d9822b", "#6b6b6b"
 PALETTE = (NAVY, ORANGE, "#2e8b57", "#8b3a62", "#4f81bd", "#9c9c9c")
@@ -57,9 +57,16 @@ class ChartView:
     @property
     def rows(self) -> list[tuple[str, list[str]]]:
         """The chart's figures as table rows: category, then a value per series."""
-        return [(category, [figures.format_number(values[i], _decimals(values))
-                            for values in self.data.values])
-                for i, category in enumerate(self.data.categories)]
+        return [
+            (
+                category,
+                [
+                    figures.format_number(values[i], _decimals(values))
+                    for values in self.data.values
+                ],
+            )
+            for i, category in enumerate(self.data.categories)
+        ]
 
 
 def _decimals(values: tuple[float | None, ...]) -> int:
@@ -74,8 +81,15 @@ def chart_data(chart: Chart, table: ComputedTable) -> ChartData:
         tuple((table.find(row, series) or _missing).value for row in rows)
         for series in chart.series
     )
-    return ChartData(chart.kind, chart.title, chart.x_label, chart.y_label, tuple(rows),
-                     tuple(headings.get(series, series) for series in chart.series), values)
+    return ChartData(
+        chart.kind,
+        chart.title,
+        chart.x_label,
+        chart.y_label,
+        tuple(rows),
+        tuple(headings.get(series, series) for series in chart.series),
+        values,
+    )
 
 
 class _Missing:
@@ -88,21 +102,25 @@ _missing = _Missing()
 def describe(data: ChartData) -> str:
     """Alt text: what the chart is and what it shows, in a sentence or three."""
     kind = {"bar": "Bar chart", "line": "Line chart", "spc": "SPC chart"}[data.kind]
-    text = (f"{kind}: {data.title}. {data.y_label} (vertical axis) by {data.x_label} "
-            f"(horizontal axis)")
+    text = (
+        f"{kind}: {data.title}. {data.y_label} (vertical axis) by {data.x_label} (horizontal axis)"
+    )
     if data.kind == "spc":
         return text + ". " + _describe_spc(data)
     if len(data.series) > 1:
         text += f", one {'bar' if data.kind == 'bar' else 'line'} for each of: " + ", ".join(
-            data.series)
+            data.series
+        )
     return text + ". " + _extremes(data)
 
 
 def _extremes(data: ChartData) -> str:
-    points = [(value, category, series)
-              for series, values in zip(data.series, data.values, strict=True)
-              for category, value in zip(data.categories, values, strict=True)
-              if value is not None]
+    points = [
+        (value, category, series)
+        for series, values in zip(data.series, data.values, strict=True)
+        for category, value in zip(data.categories, values, strict=True)
+        if value is not None
+    ]
     if not points:
         return "There are no figures to show."
     high, low = max(points), min(points)
@@ -110,20 +128,30 @@ def _extremes(data: ChartData) -> str:
     def where(point: tuple) -> str:
         return point[1] + (f" ({point[2]})" if len(data.series) > 1 else "")
 
-    return (f"Highest: {where(high)}, {figures.format_number(high[0])}. "
-            f"Lowest: {where(low)}, {figures.format_number(low[0])}.")
+    return (
+        f"Highest: {where(high)}, {figures.format_number(high[0])}. "
+        f"Lowest: {where(low)}, {figures.format_number(low[0])}."
+    )
 
 
 def _describe_spc(data: ChartData) -> str:
     counts = [v for v in data.values[0] if v is not None]
     centre, lower, upper = figures.control_limits(counts)
-    above = [c for c, v in zip(data.categories, data.values[0], strict=True)
-             if v is not None and v > upper]
-    below = [c for c, v in zip(data.categories, data.values[0], strict=True)
-             if v is not None and v < lower]
-    text = (f"Centre line (average) {figures.format_number(centre, 1)}; upper control limit "
-            f"{figures.format_number(upper, 1)}; lower control limit "
-            f"{figures.format_number(lower, 1)}. ")
+    above = [
+        c
+        for c, v in zip(data.categories, data.values[0], strict=True)
+        if v is not None and v > upper
+    ]
+    below = [
+        c
+        for c, v in zip(data.categories, data.values[0], strict=True)
+        if v is not None and v < lower
+    ]
+    text = (
+        f"Centre line (average) {figures.format_number(centre, 1)}; upper control limit "
+        f"{figures.format_number(upper, 1)}; lower control limit "
+        f"{figures.format_number(lower, 1)}. "
+    )
     if above:
         text += f"Above the upper limit: {', '.join(above)}. "
     if below:
@@ -192,30 +220,58 @@ def _bars(axes: object, data: ChartData) -> None:
     positions = range(len(data.categories))
     for index, (series, values) in enumerate(zip(data.series, data.values, strict=True)):
         offsets = [p - 0.4 + width * (index + 0.5) for p in positions]
-        axes.bar(offsets, [v or 0 for v in values], width, label=series,
-                 color=PALETTE[index % len(PALETTE)])
-    axes.set_xticks(list(positions), data.categories, rotation=30 if len(data.categories) > 5
-                    else 0, ha="right" if len(data.categories) > 5 else "center")
+        axes.bar(
+            offsets,
+            [v or 0 for v in values],
+            width,
+            label=series,
+            color=PALETTE[index % len(PALETTE)],
+        )
+    axes.set_xticks(
+        list(positions),
+        data.categories,
+        rotation=30 if len(data.categories) > 5 else 0,
+        ha="right" if len(data.categories) > 5 else "center",
+    )
     if count > 1:
-        axes.legend(frameon=False, ncols=min(count, 4))
+        _legend_above(axes, count)
 
 
 def _lines(axes: object, data: ChartData) -> None:
     for index, (series, values) in enumerate(zip(data.series, data.values, strict=True)):
-        axes.plot(data.categories, values, marker="o", label=series,
-                  color=PALETTE[index % len(PALETTE)])
+        axes.plot(
+            data.categories, values, marker="o", label=series, color=PALETTE[index % len(PALETTE)]
+        )
     if len(data.series) > 1:
-        axes.legend(frameon=False)
+        _legend_above(axes, len(data.series))
 
 
 def _spc(axes: object, data: ChartData) -> None:
     values = data.values[0]
     centre, lower, upper = figures.control_limits([v for v in values if v is not None])
     axes.plot(data.categories, values, marker="o", color=NAVY, label=data.series[0])
-    for level, label, style in ((centre, "Centre line", "-"), (upper, "Upper control limit",
-                                                               "--"),
-                                (lower, "Lower control limit", "--")):
-        axes.axhline(level, color=ORANGE if style == "--" else GREY, linestyle=style,
-                     linewidth=1, label=label)
+    for level, label, style in (
+        (centre, "Centre line", "-"),
+        (upper, "Upper control limit", "--"),
+        (lower, "Lower control limit", "--"),
+    ):
+        axes.axhline(
+            level,
+            color=ORANGE if style == "--" else GREY,
+            linestyle=style,
+            linewidth=1,
+            label=label,
+        )
     axes.tick_params(axis="x", labelrotation=45)
-    axes.legend(frameon=False, ncols=4, fontsize=8)
+    _legend_above(axes, 4)
+
+
+def _legend_above(axes: object, entries: int) -> None:
+    """The key above the plot, where it cannot cover a bar or a point."""
+    axes.legend(
+        frameon=False,
+        ncols=min(entries, 4),
+        loc="lower center",
+        bbox_to_anchor=(0.5, 1.0),
+        fontsize=8,
+    )

@@ -13,7 +13,7 @@ from typing import Any
 import click
 
 from reportgen import __version__
-from reportgen.build import DOCUMENTS, FORMATS, build, check
+from reportgen.build import DOCUMENTS, FORMATS, build, check, refuse_warnings
 from reportgen.exceptions import ReportgenError
 
 CONTENT_DIR = click.Path(exists=True, file_okay=False, path_type=Path)
@@ -74,17 +74,31 @@ def cli(debug: bool) -> None:
     Community Safety Plan from a folder of YAML content (one folder per year)."""
 
 
+STRICT = click.option(
+    "--strict",
+    is_flag=True,
+    help="Treat warnings (e.g. published figures that disagree) as errors.",
+)
+
+
 @cli.command("check")
 @click.argument("content_dir", type=CONTENT_DIR)
-def check_command(content_dir: Path) -> None:
-    """Check a year's content and list every problem, with file, line and field."""
+@STRICT
+def check_command(content_dir: Path, strict: bool) -> None:
+    """Check a year's content and list every problem, with file, line and field.
+
+    Errors stop a build; warnings (figures that disagree, a timetable out of order) do
+    not, unless --strict is given."""
     problems = check(content_dir)
     for problem in problems:
         click.echo(problem.describe(), err=True)
     errors = sum(problem.is_error for problem in problems)
     warnings = len(problems) - errors
-    if errors:
-        raise ReportgenError(f"{errors} error(s), {warnings} warning(s) in {content_dir}.")
+    if errors or (strict and warnings):
+        raise ReportgenError(
+            f"{errors} error(s), {warnings} warning(s) in {content_dir}"
+            + (" (--strict: warnings count as errors)." if strict else ".")
+        )
     click.echo(f"{content_dir}: no errors, {warnings} warning(s).")
 
 
@@ -116,15 +130,19 @@ def check_command(content_dir: Path) -> None:
     default=None,
     help="A folder of your own templates, searched first.",
 )
+@STRICT
 def build_command(
     content_dir: Path,
     documents: list[str] | None,
     formats: list[str] | None,
     out: Path | None,
     templates: Path | None,
+    strict: bool,
 ) -> None:
     """Build a year's documents as DOCX, PDF and HTML."""
     started = time.perf_counter()
+    if strict:
+        refuse_warnings(content_dir)
     paths = build(
         content_dir,
         documents,

@@ -27,9 +27,10 @@ class ContentError(ReportgenError):
 
     def __init__(self, problems: Sequence[Problem]) -> None:
         self.problems = list(problems)
-        errors = [p for p in self.problems if p.is_error]
+        errors = sum(p.is_error for p in self.problems)
+        warnings = len(self.problems) - errors
         lines = [p.describe() for p in self.problems]
-        summary = f"{len(errors)} problem(s) in the content; nothing was built."
+        summary = f"{errors} error(s) and {warnings} warning(s) in the content; nothing was built."
         super().__init__("\n".join([summary, *lines]))
 
 

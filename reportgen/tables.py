@@ -26,7 +26,7 @@ from reportgen.model.assessment import (
 from reportgen.problems import WARNING, Problem, suggest
 
 REFERENCE = re.compile(r"\[\[([^\[\]]*)\]\]")
-MODIFIERS = ("abs", "ordinal")
+MODIFIERS = ("abs", "ordinal", "0dp", "1dp", "2dp")
 
 
 @dataclass(frozen=True)
@@ -352,7 +352,7 @@ def _why(calculator: _Calculator, column: Column, key: str, cell: Cell) -> str:
         basis = calculator.values[column.rank][key]
         return (
             f"{figures.ordinal(int(cell.value))} (by {column.rank}: "
-            f"{figures.format_number(basis, figures.decimals_in(str(basis)))})"
+            f"{figures.format_number(basis, 0 if float(basis).is_integer() else 1)})"
         )
     return cell.text
 
@@ -381,12 +381,12 @@ def reference_problems(text: str, tables: dict[str, ComputedTable]) -> list[str]
 def cite(reference: str, tables: dict[str, ComputedTable]) -> str:
     """The printed figure a reference names. Raises LookupError saying what is wrong."""
     parts = [part.strip() for part in reference.split("|")]
-    if len(parts) not in (3, 4):
+    if len(parts) < 3:
         raise LookupError(
-            "a reference is [[table | row | column]], optionally with | abs or | ordinal at the end"
+            "a reference is [[table | row | column]], optionally followed by "
+            "| abs, | ordinal or | 0dp (decimal places)"
         )
     table_name, row, column = parts[:3]
-    modifier = parts[3] if len(parts) == 4 else ""
     if table_name not in tables:
         raise LookupError(
             f"there is no table {table_name!r}; {suggest(table_name, tables, 'tables')}"
@@ -402,16 +402,23 @@ def cite(reference: str, tables: dict[str, ComputedTable]) -> str:
             f"table {table_name!r} has no column {column!r}; "
             f"{suggest(column, table.column_names())}"
         )
-    return _modified(cell, modifier)
+    text = cell.text
+    for modifier in parts[3:]:
+        text = _modified(cell, text, modifier)
+    return text
 
 
-def _modified(cell: Cell, modifier: str) -> str:
+def _modified(cell: Cell, text: str, modifier: str) -> str:
+    """``abs``: without its sign; ``ordinal``: 6th; ``0dp``: rounded to 0 decimal places."""
     if modifier == "abs":
-        return cell.text.lstrip("+-")
+        return text.lstrip("+-")
     if modifier == "ordinal":
         if cell.value is None:
             raise LookupError("this figure has no value to give as 1st, 2nd …")
         return figures.ordinal(int(cell.value))
-    if modifier:
-        raise LookupError(f"unknown ending {modifier!r}; {suggest(modifier, MODIFIERS)}")
-    return cell.text
+    if modifier in ("0dp", "1dp", "2dp"):
+        if cell.value is None:
+            return text
+        signed, suffix = text.startswith("+"), "%" if text.endswith("%") else ""
+        return figures.format_number(cell.value, int(modifier[0]), signed, suffix)
+    raise LookupError(f"unknown ending {modifier!r}; {suggest(modifier, MODIFIERS)}")

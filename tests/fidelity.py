@@ -17,6 +17,8 @@ import pdfplumber
 
 REFERENCE = Path(__file__).resolve().parent / "reference"
 _LEADING_NUMBER = re.compile(r"^\s*(?:[-\u2022\u2013]\s*)?(?:\d+(?:\.\d+)*\.?|[a-z]\))\s+")
+_ONLY_A_FIGURE = re.compile(r"[-+\u2013£]?\s*[\d,]*\.?\d+\s*%?|n/a|-|\*")
+_WHOLE_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d.])|(?<![\d.,])\d+(?![\d.,])")
 _PAGE_FOOTER = re.compile(r"^Page \d+ of \d+$", re.MULTILINE)
 _SENTENCE_END = re.compile(r"(?<=[.;:!?])\s+")
 
@@ -26,10 +28,13 @@ def letters_and_digits(text: str) -> str:
 
 
 def reference_sentences(reference: Path) -> list[str]:
-    """Sentences and table cells of the reference, without their paragraph numbers."""
+    """Sentences and table cells of the reference, without their paragraph numbers. Cells
+    that are only a figure are left to :func:`table_figures`."""
     sentences = []
     for line in reference.read_text(encoding="utf-8").splitlines():
         for cell in line.split("\t"):
+            if _ONLY_A_FIGURE.fullmatch(cell.strip()):
+                continue
             for sentence in _SENTENCE_END.split(_LEADING_NUMBER.sub("", cell)):
                 if len(letters_and_digits(sentence)) >= 3:
                     sentences.append(sentence.strip())
@@ -37,11 +42,14 @@ def reference_sentences(reference: Path) -> list[str]:
 
 
 def table_figures(reference: Path) -> list[str]:
-    """Every number in the reference's table rows (tab-separated lines)."""
+    """Every count (whole number) in the reference's table rows (tab-separated lines)."""
     figures = []
     for line in reference.read_text(encoding="utf-8").splitlines():
         if "\t" in line:
-            figures += re.findall(r"\d[\d,]*(?:\.\d+)?", line)
+            for cell in line.split("\t"):
+                figures += re.findall(
+                    r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d.])|(?<![\d.,])\d+(?![\d.,])", cell
+                )
     return figures
 
 

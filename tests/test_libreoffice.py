@@ -61,5 +61,7 @@ def test_docx_opens_and_converts_in_libreoffice(
         reader = PdfReader(pdf)
         text = letters_and_digits(" ".join(page.extract_text() for page in reader.pages))
         assert len(reader.pages) >= 3
-        assert letters_and_digits("Cross-cutting issues and implications") in text
+        heading = {"committee-report": "Cross-cutting issues and implications",
+                   "strategic-assessment": "Road Safety in Maidstone"}[docx_file.stem[8:]]
+        assert letters_and_digits(heading) in text
         assert "{{" not in text and "{%" not in text

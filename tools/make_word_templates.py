@@ -118,6 +118,8 @@ def blocks(container: Container, variable: str, heading: str = "Heading 3") -> N
     tag(container, "{%p endfor %}")
     tag(container, '{%p elif block.kind == "table" %}')
     tag(container, "{{p data_table(block.table) }}")
+    tag(container, '{%p elif block.kind == "chart" %}')
+    tag(container, "{{p chart(block.chart) }}")
     tag(container, '{%p elif block.kind == "bullets" %}')
     tag(container, "{%p for item in block.items %}")
     tag(container, "{{ item.text }}", "List Bullet")

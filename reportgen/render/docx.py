@@ -12,7 +12,7 @@ from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 
 from reportgen.exceptions import TemplateError
-from reportgen.render.docx_parts import data_table_maker
+from reportgen.render.docx_parts import chart_maker, data_table_maker
 from reportgen.templates import find_template, jinja_environment
 
 
@@ -28,7 +28,11 @@ def render_docx(document: Document, template_name: str, folders: list[Path]) -> 
     template = _open(path)
     environment = jinja_environment(folders, "docx")
     try:
-        context = {"doc": document, "data_table": data_table_maker(template)}
+        context = {
+            "doc": document,
+            "data_table": data_table_maker(template),
+            "chart": chart_maker(template),
+        }
         template.render(context, jinja_env=environment, autoescape=True)
     except jinja2.TemplateError as error:
         nearby = getattr(error, "docx_context", None)

@@ -4,6 +4,7 @@ placed with ``{{p data_table(block.table) }}``."""
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -14,6 +15,7 @@ from docx.table import Table, _Row
 from docxtpl import DocxTemplate
 from docxtpl.subdoc import Subdoc  # needs docxtpl[subdoc]
 
+from reportgen.charts import ChartView
 from reportgen.tables import ComputedTable
 
 HEADER_FILL = "1D3B6E"
@@ -84,3 +86,20 @@ def _body_row(row: _Row, values: object, table: ComputedTable) -> None:
             paragraph.paragraph_format.left_indent = Cm(0.5)
         if values.aggregate:
             _shade(cell, AGGREGATE_FILL)
+
+
+def chart_maker(template: DocxTemplate) -> Callable[[ChartView], Subdoc]:
+    """A function the template calls to place a chart: its title, then the picture with
+    the chart's description as its alt text."""
+
+    def chart(view: ChartView) -> Subdoc:
+        part = template.new_subdoc()
+        part.add_paragraph(view.title, style="Caption")
+        picture = part.add_paragraph()
+        picture.add_run().add_picture(io.BytesIO(view.png), width=Cm(16))
+        for properties in picture._p.iter(qn("wp:docPr")):
+            properties.set("descr", view.description)
+            properties.set("title", view.title)
+        return part
+
+    return chart
