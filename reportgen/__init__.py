@@ -10,14 +10,8 @@ The Python API (the command line is a thin shell over it):
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
-
 from reportgen.build import DOCUMENTS, FORMATS, build, check
+from reportgen.version import __version__
 from reportgen.year import Year, read_year
-
-try:
-    __version__ = version("reportgen")
-except PackageNotFoundError:  # running from a source tree that was not installed
-    __version__ = "0.0.0"
 
 __all__ = ["DOCUMENTS", "FORMATS", "Year", "__version__", "build", "check", "read_year"]

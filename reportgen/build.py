@@ -9,19 +9,23 @@ This is reportgen's Python API; the command line is a thin shell over it::
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from reportgen.compute import committee_report, strategic_assessment
 from reportgen.exceptions import ContentError, ReportgenError
+from reportgen.fingerprint import BuildStamp, inputs_fingerprint
 from reportgen.problems import Problem
 from reportgen.render.docx import render_docx
 from reportgen.render.html import render_html
-from reportgen.render.pdf import render_pdf
+from reportgen.render.pdf import load_weasyprint, render_pdf
 from reportgen.templates import search_path
 from reportgen.write import OutputFolder
-from reportgen.year import Year, read_year
+from reportgen.year import Year, library_files, read_year
 
 FORMATS = ("docx", "pdf", "html")
 
@@ -98,17 +102,64 @@ def build(
     chosen_formats = _chosen(formats, FORMATS, "format")
     folders = search_path(Path(templates) if templates else None)
     output = OutputFolder(Path(out) if out else default_output(year.folder))
-    year.chart_cache = default_output(year.folder).parent / ".cache" / "charts"
     tell = progress or (lambda message: None)
-    rendered: dict[str, bytes | str] = {}
-    for name in names:
-        tell(f"{year.name}: rendering {name} ({', '.join(chosen_formats)})")
-        rendered.update(render_document(year, DOCUMENTS[name], chosen_formats, folders))
+    stamp = BuildStamp(output.root)
+    fingerprint = inputs_fingerprint(year.folder, library_files(year.folder), folders)
+    jobs = [(name, fmt) for name in names for fmt in chosen_formats]
+    todo = [job for job in jobs if not stamp.fresh(f"{job[0]}.{job[1]}", fingerprint)]
+    for name, fmt in jobs:
+        if (name, fmt) not in todo:
+            tell(f"{year.name}: {name}.{fmt} is up to date")
+    job = RenderJob(year.folder, templates and Path(templates),
+                    default_output(year.folder).parent / ".cache" / "charts")
+    rendered = job.run_all(todo, tell)
     # Nothing is written until everything has rendered: a failure leaves the old set whole.
     for file_name, payload in rendered.items():
         tell(f"{year.name}: writing {file_name}")
         output.write(file_name, payload)
-    return output.written
+        stamp.record(file_name, fingerprint, _bytes(payload))
+    if rendered:
+        stamp.save()
+    return [output.path_for(f"{name}.{fmt}") for name, fmt in jobs]
+
+
+def _bytes(payload: bytes | str) -> bytes:
+    return payload.encode("utf-8") if isinstance(payload, str) else payload
+
+
+@dataclass(frozen=True)
+class RenderJob:
+    """Renders documents of one year; each (document, format) can run in its own process,
+    since WeasyPrint is the slow step and runs on one core."""
+
+    folder: Path
+    templates: Path | None
+    chart_cache: Path | None
+
+    def run_all(self, jobs: list[tuple[str, str]], tell: Progress) -> dict[str, bytes | str]:
+        """Every job's output, in job order. Uses the machine's cores when there are
+        several jobs; falls back to one process where that is not possible."""
+        for name, fmt in jobs:
+            tell(f"rendering {name}.{fmt}")
+        workers = min(len(jobs), os.cpu_count() or 1)
+        if workers < 2:
+            return dict(self.run(job) for job in jobs)
+        if any(fmt == "pdf" for _, fmt in jobs):
+            load_weasyprint()  # imported once here, shared by the forked workers
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            # The slowest jobs (PDFs) first, so the cores finish together.
+            ordered = sorted(jobs, key=lambda job: job[1] != "pdf")
+            results = dict(pool.map(self.run, ordered))
+        return {f"{name}.{fmt}": results[f"{name}.{fmt}"] for name, fmt in jobs}
+
+    def run(self, job: tuple[str, str]) -> tuple[str, bytes | str]:
+        name, fmt = job
+        year = read_year(self.folder)
+        year.chart_cache = self.chart_cache
+        folders = search_path(self.templates)
+        rendered = render_document(year, DOCUMENTS[name], [fmt], folders)
+        return f"{name}.{fmt}", rendered[f"{name}.{fmt}"]
 
 
 def render_document(

@@ -53,7 +53,7 @@ def test_check_misspelt_field(minimal: Path) -> None:
 def test_build_writes_each_format(minimal: Path, tmp_path: Path) -> None:
     result = _run("build", minimal, "--format", "html,pdf", "--out", tmp_path / "out")
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+    assert sorted(p.name for p in (tmp_path / "out").glob("[!.]*")) == [
         "committee-report.html",
         "committee-report.pdf",
     ]

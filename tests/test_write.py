@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 from reportgen import build
 from reportgen.exceptions import OutputError, RenderError, TemplateError
 from reportgen.write import OutputFolder
+from tests.conftest import edit
 
 
 def test_refuses_paths_outside_the_folder(tmp_path: Path) -> None:
@@ -85,3 +87,29 @@ def test_docx_only_build_does_not_need_the_html_template(minimal: Path, tmp_path
     (broken / "committee-report.html.j2").write_text("{{ no_such_value }}")
     paths = build(minimal, formats=["docx"], out=tmp_path / "out", templates=broken.parent)
     assert [p.name for p in paths] == ["committee-report.docx"]
+
+
+def test_unchanged_outputs_are_reused_and_changed_ones_rebuilt(
+    minimal: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build_module = importlib.import_module("reportgen.build")
+
+    out = tmp_path / "out"
+    build(minimal, formats=["html", "docx"], out=out)
+    rendered: list[str] = []
+    original = build_module.RenderJob.run_all
+
+    def counting(self: object, jobs: list, tell: object) -> dict:
+        rendered.extend(f"{name}.{fmt}" for name, fmt in jobs)
+        return original(self, jobs, tell)
+
+    monkeypatch.setattr(build_module.RenderJob, "run_all", counting)
+    build(minimal, formats=["html", "docx"], out=out)
+    assert rendered == []
+    (out / "committee-report.html").write_text("edited by hand")
+    build(minimal, formats=["html", "docx"], out=out)
+    assert rendered == ["committee-report.html"]
+    edit(minimal / "report.yaml", "classification: Public", "classification: Private")
+    build(minimal, formats=["html", "docx"], out=out)
+    assert rendered[1:] == ["committee-report.html", "committee-report.docx"]
+    assert "Private" in (out / "committee-report.html").read_text()

@@ -22,7 +22,7 @@ PDF_VARIANT = "pdf/ua-1"
 PANGO_PACKAGES = "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0"
 
 
-def _weasyprint() -> Any:
+def load_weasyprint() -> Any:
     try:
         import weasyprint
     except OSError as error:
@@ -86,7 +86,7 @@ def _weasyprint_errors() -> Iterator[_ErrorCollector]:
 def render_pdf(html: str, template_name: str, folders: list[Path]) -> bytes:
     """Lay out ``html`` as a tagged PDF/UA-1 document. Relative links (images, fonts)
     resolve against the folder the HTML template was found in."""
-    weasyprint = _weasyprint()
+    weasyprint = load_weasyprint()
     fetcher = project_only_fetcher(folders)
     template = find_template(folders, "html", f"{template_name}.html.j2")
     with _weasyprint_errors() as errors:
