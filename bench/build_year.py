@@ -27,8 +27,9 @@ from reportgen import FORMATS, build
 CONTENT = Path(__file__).resolve().parent.parent / "content"
 
 
-def median_seconds(action: Callable[[], object], repeat: int,
-                   before: Callable[[], object] = lambda: None) -> float:
+def median_seconds(
+    action: Callable[[], object], repeat: int, before: Callable[[], object] = lambda: None
+) -> float:
     timings = []
     for _ in range(repeat):
         before()
@@ -47,9 +48,20 @@ def libreoffice_path(year: Path, out: Path, repeat: int) -> float | None:
 
     def run() -> None:
         paths = build(year, formats=["docx"], out=out / "docx")
-        subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless",
-                        "--convert-to", "pdf", "--outdir", str(out / "pdf"),
-                        *map(str, paths)], capture_output=True, check=True)
+        subprocess.run(
+            [
+                soffice,
+                f"-env:UserInstallation={profile}",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(out / "pdf"),
+                *map(str, paths),
+            ],
+            capture_output=True,
+            check=True,
+        )
 
     run()  # warm LibreOffice's profile
     return median_seconds(run, repeat, before=lambda: shutil.rmtree(out / "docx"))
@@ -60,8 +72,9 @@ def bench_year(year: Path, repeat: int) -> None:
         out = Path(scratch)
         fresh = lambda: shutil.rmtree(out / "y", ignore_errors=True)  # noqa: E731
         for fmt in FORMATS:
-            seconds = median_seconds(lambda fmt=fmt: build(year, formats=[fmt], out=out / "y"),
-                                     repeat, before=fresh)
+            seconds = median_seconds(
+                lambda fmt=fmt: build(year, formats=[fmt], out=out / "y"), repeat, before=fresh
+            )
             print(f"{year.name}  {fmt:<4} only                      {seconds:6.2f} s")
         seconds = median_seconds(lambda: build(year, out=out / "y"), repeat, before=fresh)
         print(f"{year.name}  whole year, all formats        {seconds:6.2f} s")
@@ -78,7 +91,8 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     arguments = parser.parse_args()
     years = [CONTENT / name for name in arguments.years] or sorted(
-        path.parent for path in CONTENT.glob("*/report.yaml"))
+        path.parent for path in CONTENT.glob("*/report.yaml")
+    )
     for year in years:
         bench_year(year, arguments.repeat)
 

@@ -110,8 +110,11 @@ def build(
     for name, fmt in jobs:
         if (name, fmt) not in todo:
             tell(f"{year.name}: {name}.{fmt} is up to date")
-    job = RenderJob(year.folder, templates and Path(templates),
-                    default_output(year.folder).parent / ".cache" / "charts")
+    job = RenderJob(
+        year.folder,
+        templates and Path(templates),
+        default_output(year.folder).parent / ".cache" / "charts",
+    )
     rendered = job.run_all(todo, tell)
     # Nothing is written until everything has rendered: a failure leaves the old set whole.
     for file_name, payload in rendered.items():

@@ -5,6 +5,7 @@ Exit codes: 0 done, 1 problems found or refused, 2 bad usage.
 
 from __future__ import annotations
 
+import logging
 import time
 import traceback
 from pathlib import Path
@@ -72,6 +73,7 @@ class CommaList(click.ParamType):
 def cli(debug: bool) -> None:
     """Build a Community Safety Partnership's committee report, Strategic Assessment and
     Community Safety Plan from a folder of YAML content (one folder per year)."""
+    logging.basicConfig(level=logging.WARNING, format="Warning: %(message)s")
 
 
 STRICT = click.option(

@@ -24,8 +24,12 @@ def inputs_fingerprint(year: Path, library: list[Path], templates: list[Path]) -
     """A hash of every file a year's documents are made from."""
     digest = hashlib.sha256(__version__.encode())
     folders = [year, *templates, _PACKAGE]
-    files = [path for folder in folders for path in sorted(Path(folder).rglob("*"))
-             if path.is_file() and "__pycache__" not in path.parts]
+    files = [
+        path
+        for folder in folders
+        for path in sorted(Path(folder).rglob("*"))
+        if path.is_file() and "__pycache__" not in path.parts
+    ]
     for path in [*files, *library]:
         digest.update(str(path).encode())
         digest.update(hashlib.sha256(path.read_bytes()).digest())
@@ -51,8 +55,7 @@ class BuildStamp:
         return hashlib.sha256(target.read_bytes()).hexdigest() == entry.get("sha256")
 
     def record(self, name: str, fingerprint: str, payload: bytes) -> None:
-        self.entries[name] = {"inputs": fingerprint,
-                              "sha256": hashlib.sha256(payload).hexdigest()}
+        self.entries[name] = {"inputs": fingerprint, "sha256": hashlib.sha256(payload).hexdigest()}
 
     def save(self) -> None:
         atomic_write(self.path, json.dumps(self.entries, indent=2, sort_keys=True).encode())

@@ -11,6 +11,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import docx
 from pypdf import PdfReader
 
 from tests.fidelity import letters_and_digits
@@ -68,3 +69,36 @@ def test_docx_opens_and_converts_in_libreoffice(
         }[document]
         assert letters_and_digits(heading) in text
         assert "{{" not in text and "{%" not in text
+
+
+def test_word_contents_page_numbers_are_saved_in_the_file(
+    built_samples: dict[str, Path], tmp_path: Path
+) -> None:
+    """The contents entries carry their page numbers as saved field results (what Word
+    shows on opening), and they match where LibreOffice lays the headings out."""
+    path = built_samples["2016-17"] / "strategic-assessment.docx"
+    document = docx.Document(path)
+    entries = [p for p in document.paragraphs if p.style.name in ("Contents 1", "Contents 2")]
+    pages = [int(p.text.rsplit("\t", 1)[-1]) for p in entries]
+    assert len(pages) > 40 and pages == sorted(pages) and pages[0] >= 3
+    road = next(p for p in entries if "Road Safety in Maidstone" in p.text)
+    page = int(road.text.rsplit("\t", 1)[-1])
+    subprocess.run(
+        [
+            _soffice(),
+            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(path),
+        ],
+        capture_output=True,
+        timeout=300,
+        check=False,
+    )
+    reader = PdfReader(tmp_path / "strategic-assessment.pdf")
+    assert letters_and_digits("7.1 Road Safety in Maidstone") in letters_and_digits(
+        reader.pages[page - 1].extract_text()
+    )

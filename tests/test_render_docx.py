@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
+import pytest
 from docx.oxml.ns import qn
 
 from reportgen import build
@@ -88,3 +89,23 @@ def test_text_is_escaped_never_templated(minimal: Path, tmp_path: Path) -> None:
     text = docx_text(tmp_path / "out" / "committee-report.docx")
     assert "Test report Smith & Sons <Ltd>" in text
     assert "{{ x }} summary" in text
+
+
+def test_without_libreoffice_the_contents_is_left_to_the_reader(
+    with_assessment: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    monkeypatch.setattr("reportgen.render.docx.soffice", lambda: None)
+    with caplog.at_level("WARNING", logger="reportgen"):
+        build(
+            with_assessment,
+            documents=["strategic-assessment"],
+            formats=["docx"],
+            out=tmp_path / "out",
+        )
+    assert "LibreOffice (soffice) is not installed" in caplog.text
+    document = docx.Document(tmp_path / "out" / "strategic-assessment.docx")
+    entries = [p.text for p in document.paragraphs if p.style.name == "Contents 1"]
+    assert entries == ["1.\tTotal recorded crime\t", "Appendix 1\tInformation sources\t"]

@@ -14,6 +14,7 @@ from docx import Document
 from docx.document import Document as DocumentObject
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.section import Section
@@ -49,8 +50,11 @@ def base_document() -> DocumentObject:
         style.paragraph_format.space_before, style.paragraph_format.space_after = Pt(12), Pt(6)
         style.paragraph_format.keep_with_next = True
     _hanging_style(document, "Numbered Paragraph", Cm(1.25))
-    _hanging_style(document, "Contents 1", Cm(1.9), left=Cm(1.9))
-    _hanging_style(document, "Contents 2", Cm(1.9), left=Cm(2.9))
+    for name, left in (("Contents 1", Cm(1.9)), ("Contents 2", Cm(2.9))):
+        _hanging_style(document, name, Cm(1.9), left=left)
+        document.styles[name].paragraph_format.tab_stops.add_tab_stop(
+            Cm(17), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS
+        )
     styles["Contents 1"].font.bold = True
     styles["Title"].font.name, styles["Title"].font.color.rgb = FONT, NAVY
     styles["Subtitle"].font.name = FONT
@@ -101,6 +105,42 @@ def labelled(container: Container, label: str, text: str, style: str) -> Paragra
     paragraph.add_run().add_tab()
     paragraph.add_run(text)
     return paragraph
+
+
+def bookmarked(paragraph: Paragraph, owner: str) -> None:
+    """A bookmark around the heading, named by ``<owner>.bookmark``, for page references."""
+    start = OxmlElement("w:bookmarkStart")
+    start.set(qn("w:id"), f"{{{{ {owner}.bookmark.id }}}}")
+    start.set(qn("w:name"), f"{{{{ {owner}.bookmark.name }}}}")
+    end = OxmlElement("w:bookmarkEnd")
+    end.set(qn("w:id"), f"{{{{ {owner}.bookmark.id }}}}")
+    paragraph._p.insert(1 if paragraph._p.pPr is not None else 0, start)
+    paragraph._p.append(end)
+
+
+def page_reference(paragraph: Paragraph) -> None:
+    """A tab, then a PAGEREF field to the entry's heading: Word and LibreOffice show the
+    page it is on. reportgen fills in the field's shown result when it builds the file."""
+    paragraph.add_run().add_tab()
+    for kind, text in (
+        ("begin", None),
+        (None, " PAGEREF {{ entry.bookmark.name }} \\h "),
+        ("separate", None),
+        (None, ""),
+        ("end", None),
+    ):
+        run = paragraph.add_run()
+        if kind:
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), kind)
+            run._r.append(char)
+        elif text.startswith(" PAGEREF"):
+            instruction = OxmlElement("w:instrText")
+            instruction.set(qn("xml:space"), "preserve")
+            instruction.text = text
+            run._r.append(instruction)
+        else:
+            run._r.append(OxmlElement("w:t"))
 
 
 def blocks(container: Container, variable: str, heading: str = "Heading 3") -> None:
@@ -329,17 +369,20 @@ def strategic_assessment() -> DocumentObject:
     contents.paragraph_format.page_break_before = True
     tag(document, "{%p for entry in doc.contents %}")
     tag(document, "{%p if entry.level == 1 %}")
-    labelled(document, "{{ entry.label }}", "{{ entry.title }}", "Contents 1")
+    page_reference(labelled(document, "{{ entry.label }}", "{{ entry.title }}", "Contents 1"))
     tag(document, "{%p else %}")
-    labelled(document, "{{ entry.label }}", "{{ entry.title }}", "Contents 2")
+    page_reference(labelled(document, "{{ entry.label }}", "{{ entry.title }}", "Contents 2"))
     tag(document, "{%p endif %}")
     tag(document, "{%p endfor %}")
     tag(document, "{%p for chapter in doc.chapters + doc.appendices %}")
     heading = labelled(document, "{{ chapter.label }}", "{{ chapter.title }}", "Heading 1")
     heading.paragraph_format.page_break_before = True
+    bookmarked(heading, "chapter")
     blocks(document, "chapter.blocks", "Heading 3")
     tag(document, "{%p for section in chapter.sections %}")
-    labelled(document, "{{ section.number }}", "{{ section.title }}", "Heading 2")
+    bookmarked(
+        labelled(document, "{{ section.number }}", "{{ section.title }}", "Heading 2"), "section"
+    )
     blocks(document, "section.blocks", "Heading 3")
     tag(document, "{%p endfor %}")
     tag(document, "{%p endfor %}")

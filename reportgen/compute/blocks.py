@@ -55,6 +55,20 @@ class SectionView:
     title: str
     blocks: tuple[TextBlock, ...] = ()
     items: tuple[Item, ...] = ()
+    anchor: str = ""
+    bookmark: Bookmark | None = None
+
+
+@dataclass(frozen=True)
+class Bookmark:
+    """A Word bookmark on a heading, for the contents page's page numbers. Names starting
+    "_Toc" are the ones Word itself uses for contents entries (hidden from the user)."""
+
+    id: int
+
+    @property
+    def name(self) -> str:
+        return f"_Toc{100000 + self.id}"
 
 
 def long_date(day: dt.date) -> str:

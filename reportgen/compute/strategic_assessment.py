@@ -3,10 +3,18 @@ data tables and charts, appendices."""
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from reportgen.assessment import Part
-from reportgen.compute.blocks import LANGUAGE, BlockExpander, SectionView, TextBlock
+from reportgen.compute.blocks import (
+    LANGUAGE,
+    BlockExpander,
+    Bookmark,
+    SectionView,
+    TextBlock,
+)
 from reportgen.year import Year
 
 
@@ -20,6 +28,7 @@ class ChapterView:
     anchor: str
     blocks: tuple[TextBlock, ...]
     sections: tuple[SectionView, ...]
+    bookmark: Bookmark
 
 
 @dataclass(frozen=True)
@@ -30,6 +39,7 @@ class ContentsEntry:
     title: str
     anchor: str
     level: int
+    bookmark: Bookmark
 
 
 @dataclass(frozen=True)
@@ -44,11 +54,18 @@ class StrategicAssessment:
     properties: dict[str, str]
 
 
-def _chapter(part: Part, number: str, label: str, expand: BlockExpander) -> ChapterView:
-    chapter = part.chapter
+def _chapter(
+    part: Part, number: str, label: str, expand: BlockExpander, bookmarks: Iterator[int]
+) -> ChapterView:
+    chapter, anchor = part.chapter, f"part-{part.name}"
+    bookmark = Bookmark(next(bookmarks))
     sections = tuple(
         SectionView(
-            f"{number}.{n}" if number else "", section.title, expand.blocks(section.content)
+            f"{number}.{n}" if number else "",
+            section.title,
+            expand.blocks(section.content),
+            anchor=f"{anchor}-{n}",
+            bookmark=Bookmark(next(bookmarks)),
         )
         for n, section in enumerate(chapter.sections, start=1)
     )
@@ -56,9 +73,10 @@ def _chapter(part: Part, number: str, label: str, expand: BlockExpander) -> Chap
         number,
         label,
         chapter.title,
-        f"part-{part.name}",
+        anchor,
         expand.blocks(chapter.content or []),
         sections,
+        bookmark,
     )
 
 
@@ -67,10 +85,12 @@ def _contents(
 ) -> tuple[ContentsEntry, ...]:
     entries = []
     for chapter in (*chapters, *appendices):
-        entries.append(ContentsEntry(chapter.label, chapter.title, chapter.anchor, 1))
+        entries.append(
+            ContentsEntry(chapter.label, chapter.title, chapter.anchor, 1, chapter.bookmark)
+        )
         entries += [
-            ContentsEntry(section.number, section.title, f"{chapter.anchor}-{i}", 2)
-            for i, section in enumerate(chapter.sections, start=1)
+            ContentsEntry(section.number, section.title, section.anchor, 2, section.bookmark)
+            for section in chapter.sections
         ]
     return tuple(entries)
 
@@ -79,11 +99,13 @@ def strategic_assessment(year: Year) -> StrategicAssessment:
     """Compute the Strategic Assessment from a validated year that has one."""
     assert year.assessment is not None
     content, expand = year.assessment, BlockExpander(year)
+    bookmarks = itertools.count(1)
     chapters = tuple(
-        _chapter(part, str(n), f"{n}.", expand) for n, part in enumerate(content.chapters, start=1)
+        _chapter(part, str(n), f"{n}.", expand, bookmarks)
+        for n, part in enumerate(content.chapters, start=1)
     )
     appendices = tuple(
-        _chapter(part, "", f"Appendix {n}", expand)
+        _chapter(part, "", f"Appendix {n}", expand, bookmarks)
         for n, part in enumerate(content.appendices, start=1)
     )
     return StrategicAssessment(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import logging
 import zipfile
 from pathlib import Path
 from typing import Protocol
@@ -12,8 +13,11 @@ from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 
 from reportgen.exceptions import TemplateError
+from reportgen.render.docx_contents import fill_contents_page_numbers, soffice
 from reportgen.render.docx_parts import chart_maker, data_table_maker
 from reportgen.templates import find_template, jinja_environment
+
+LOGGER = logging.getLogger("reportgen")
 
 
 class Document(Protocol):
@@ -41,7 +45,22 @@ def render_docx(document: Document, template_name: str, folders: list[Path]) -> 
     _set_properties(template, document.properties)
     buffer = io.BytesIO()
     template.save(buffer)
-    return buffer.getvalue()
+    return _with_contents_page_numbers(buffer.getvalue(), document)
+
+
+def _with_contents_page_numbers(docx_bytes: bytes, document: Document) -> bytes:
+    entries = getattr(document, "contents", ())
+    if not entries:
+        return docx_bytes
+    if soffice() is None:
+        LOGGER.warning(
+            "LibreOffice (soffice) is not installed, so the Word contents page has "
+            "no page numbers until the reader updates it (F9). To add them: "
+            "sudo apt-get install -y libreoffice-writer-nogui"
+        )
+        return docx_bytes
+    headings = [(entry.bookmark.name, f"{entry.label} {entry.title}") for entry in entries]
+    return fill_contents_page_numbers(docx_bytes, headings)
 
 
 def _open(path: Path) -> DocxTemplate:
