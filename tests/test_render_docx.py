@@ -108,4 +108,8 @@ def test_without_libreoffice_the_contents_is_left_to_the_reader(
     assert "LibreOffice (soffice) is not installed" in caplog.text
     document = docx.Document(tmp_path / "out" / "strategic-assessment.docx")
     entries = [p.text for p in document.paragraphs if p.style.name == "Contents 1"]
-    assert entries == ["1.\tTotal recorded crime\t", "Appendix 1\tInformation sources\t"]
+    assert entries == [
+        "1.\tTotal recorded crime\t",
+        "2.\tTrends\t",
+        "Appendix 1\tInformation sources\t",
+    ]
