@@ -26,9 +26,13 @@ def normalised_docx(path: Path) -> str:
     """Each paragraph on a line, prefixed by its style; tables as ``| cell | cell |`` rows.
     Contents page numbers come from a LibreOffice layout: checked elsewhere, shown as #."""
     document = docx.Document(path)
-    lines = [f"[{p.style.name}] {_PAGE_NUMBER.sub(chr(9) + '#', p.text)}"
-             if p.style.name.startswith("Contents") else f"[{p.style.name}] {p.text}"
-             for p in document.paragraphs if p.text.strip()]
+    lines = [
+        f"[{p.style.name}] {_PAGE_NUMBER.sub(chr(9) + '#', p.text)}"
+        if p.style.name.startswith("Contents")
+        else f"[{p.style.name}] {p.text}"
+        for p in document.paragraphs
+        if p.text.strip()
+    ]
     for table in document.tables:
         lines.append("")
         for row in table.rows:

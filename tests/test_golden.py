@@ -10,7 +10,6 @@ from reportgen import DOCUMENTS
 from tests.conftest import SAMPLE_CONTENT, SAMPLE_YEARS
 from tests.golden import NORMALISE, golden_path
 
-
 CASES = [
     (year, document)
     for year in SAMPLE_YEARS
