@@ -12,7 +12,8 @@ from pathlib import Path
 from reportgen.load import YamlFile, named_values, text_values
 from reportgen.model.assessment import Assessment, Chapter, Chart, DataTable
 from reportgen.problems import WARNING, Problem, suggest
-from reportgen.tables import ComputedTable, cite, compute_table, read_csv, reference_problems
+from reportgen.references import cite, reference_problems
+from reportgen.tables import ComputedTable, compute_table, read_csv
 from reportgen.validate import read_and_validate
 
 ASSESSMENT_FOLDER = "assessment"

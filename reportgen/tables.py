@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,9 +22,6 @@ from reportgen.model.assessment import (
     ShowColumn,
 )
 from reportgen.problems import WARNING, Problem, suggest
-
-REFERENCE = re.compile(r"\[\[([^\[\]]*)\]\]")
-MODIFIERS = ("abs", "ordinal", "0dp", "1dp", "2dp")
 
 
 @dataclass(frozen=True)
@@ -102,9 +97,9 @@ class ComputedTable:
     def find(self, row: str, column: str) -> Cell | None:
         """The figure at ``row`` (case and spacing ignored) and ``column`` (a column name
         or a CSV column), or None."""
-        wanted = _normal(row)
+        wanted = normal(row)
         for (key, name), cell in self.figures.items():
-            if _normal(key) == wanted and name == column:
+            if normal(key) == wanted and name == column:
                 return cell
         return None
 
@@ -115,7 +110,7 @@ class ComputedTable:
         return sorted({name for _, name in self.figures})
 
 
-def _normal(text: str) -> str:
+def normal(text: str) -> str:
     return " ".join(text.lower().split())
 
 
@@ -355,70 +350,3 @@ def _why(calculator: _Calculator, column: Column, key: str, cell: Cell) -> str:
             f"{figures.format_number(basis, 0 if float(basis).is_integer() else 1)})"
         )
     return cell.text
-
-
-# --- references in the narrative -------------------------------------------------------------
-
-Lookup = Callable[[str], str]
-
-
-def resolve(text: str, tables: dict[str, ComputedTable]) -> str:
-    """Replace every ``[[table | row | column]]`` with the printed figure."""
-    return REFERENCE.sub(lambda match: cite(match.group(1), tables), text)
-
-
-def reference_problems(text: str, tables: dict[str, ComputedTable]) -> list[str]:
-    """What is wrong with each reference in ``text`` (empty if all resolve)."""
-    problems = []
-    for match in REFERENCE.finditer(text):
-        try:
-            cite(match.group(1), tables)
-        except LookupError as error:
-            problems.append(f"[[{match.group(1)}]]: {error.args[0]}")
-    return problems
-
-
-def cite(reference: str, tables: dict[str, ComputedTable]) -> str:
-    """The printed figure a reference names. Raises LookupError saying what is wrong."""
-    parts = [part.strip() for part in reference.split("|")]
-    if len(parts) < 3:
-        raise LookupError(
-            "a reference is [[table | row | column]], optionally followed by "
-            "| abs, | ordinal or | 0dp (decimal places)"
-        )
-    table_name, row, column = parts[:3]
-    if table_name not in tables:
-        raise LookupError(
-            f"there is no table {table_name!r}; {suggest(table_name, tables, 'tables')}"
-        )
-    table = tables[table_name]
-    cell = table.find(row, column)
-    if cell is None:
-        if _normal(row) not in {_normal(k) for k in table.row_keys()}:
-            raise LookupError(
-                f"table {table_name!r} has no row {row!r}; {suggest(row, table.row_keys())}"
-            )
-        raise LookupError(
-            f"table {table_name!r} has no column {column!r}; "
-            f"{suggest(column, table.column_names())}"
-        )
-    text = cell.text
-    for modifier in parts[3:]:
-        text = _modified(cell, text, modifier)
-    return text
-
-
-def _modified(cell: Cell, text: str, modifier: str) -> str:
-    """``abs``: without its sign; ``ordinal``: 6th; ``0dp``: rounded to 0 decimal places."""
-    if modifier == "abs":
-        return text.lstrip("+-")
-    if modifier == "ordinal":
-        if cell.value is None:
-            raise LookupError("this figure has no value to give as 1st, 2nd …")
-        return figures.ordinal(int(cell.value))
-    if modifier in ("0dp", "1dp", "2dp"):
-        if cell.value is None:
-            return text
-        signed, suffix = text.startswith("+"), "%" if text.endswith("%") else ""
-        return figures.format_number(cell.value, int(modifier[0]), signed, suffix)
-    raise LookupError(f"unknown ending {modifier!r}; {suggest(modifier, MODIFIERS)}")

@@ -28,7 +28,7 @@ from reportgen.model import (
     Timetable,
 )
 from reportgen.problems import WARNING, Problem, in_reading_order, suggest
-from reportgen.tables import reference_problems
+from reportgen.references import reference_problems
 from reportgen.validate import read_and_validate, validate_file
 
 LIBRARY_FOLDER = "library"

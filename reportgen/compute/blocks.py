@@ -20,7 +20,8 @@ from reportgen.model import (
     PriorityList,
     TableRef,
 )
-from reportgen.tables import ComputedTable, resolve
+from reportgen.references import resolve
+from reportgen.tables import ComputedTable
 from reportgen.year import Year
 
 LANGUAGE = "en-GB"
