@@ -6,13 +6,15 @@ A year without an ``assessment/assessment.yaml`` simply has no Strategic Assessm
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reportgen.load import YamlFile, named_values, text_values
+from reportgen.charts import chart_problems
+from reportgen.load import YamlFile, named_values
 from reportgen.model.assessment import Assessment, Chapter, Chart, DataTable
 from reportgen.problems import WARNING, Problem, suggest
-from reportgen.references import cite, reference_problems
+from reportgen.references import citation_problems, cite
 from reportgen.tables import ComputedTable, compute_table, read_csv
 from reportgen.validate import read_and_validate
 
@@ -38,6 +40,8 @@ class AssessmentContent:
     appendices: list[Part]
     tables: dict[str, ComputedTable] = field(default_factory=dict)
     charts: dict[str, Chart] = field(default_factory=dict)
+    failed_tables: set[str] = field(default_factory=set)
+    """Tables whose definition or data has errors (reported once, not at every use)."""
 
 
 def read_assessment(year: Path) -> tuple[AssessmentContent | None, list[Problem]]:
@@ -54,7 +58,7 @@ def read_assessment(year: Path) -> tuple[AssessmentContent | None, list[Problem]
     content = AssessmentContent(spec, chapters, appendices)
     parts = chapters + appendices
     problems += _compute_tables(year, parts, content)
-    content.charts = {name: chart for part in parts for name, chart in part.chapter.charts.items()}
+    problems += _collect_charts(parts, content)
     problems += _broken_block_references(parts, content)
     problems += _broken_figure_references(parts, content)
     problems += _disagreements(spec_file, spec, content)
@@ -88,7 +92,7 @@ def _compute_tables(year: Path, parts: list[Part], content: AssessmentContent) -
     for part in parts:
         for name, spec in part.chapter.tables.items():
             where = ("tables", name)
-            if name in content.tables:
+            if name in content.tables or name in content.failed_tables:
                 problems.append(
                     part.file.problem(
                         where,
@@ -105,11 +109,18 @@ def _compute_tables(year: Path, parts: list[Part], content: AssessmentContent) -
                     )
                 )
                 continue
-            table, table_problems = _computed(name, spec, data_path)
+            place = _placer(part.file, where)
+            table, table_problems = _computed(name, spec, data_path, place)
             problems += table_problems
-            if table is not None:
+            if table is None:
+                content.failed_tables.add(name)
+            else:
                 content.tables[name] = table
     return problems
+
+
+def _placer(file: YamlFile, where: tuple) -> Callable[[tuple, str], Problem]:
+    return lambda path, message: file.problem((*where, *path), message)
 
 
 def _data_path(year: Path, spec: DataTable) -> Path | None:
@@ -117,21 +128,47 @@ def _data_path(year: Path, spec: DataTable) -> Path | None:
     return path if path.is_relative_to(year.resolve()) else None
 
 
-def _computed(name: str, spec: DataTable, path: Path) -> tuple[ComputedTable | None, list[Problem]]:
+def _computed(
+    name: str, spec: DataTable, path: Path, place: Callable[[tuple, str], Problem]
+) -> tuple[ComputedTable | None, list[Problem]]:
     data, problems = read_csv(path)
-    if data is None:
+    if data is None or problems:
         return None, problems
-    if spec.key not in data.headers:
-        return None, [
-            *problems,
-            Problem(
-                path,
-                f"table {name!r}: the key column {spec.key!r} is "
-                f"not in this file; {suggest(spec.key, data.headers)}",
-            ),
-        ]
-    table, more = compute_table(name, spec, data)
-    return table, problems + more
+    return compute_table(name, spec, data, place)
+
+
+def _collect_charts(parts: list[Part], content: AssessmentContent) -> list[Problem]:
+    """Charts by name, each checked against its table: series, rows, enough figures."""
+    problems = []
+    for part in parts:
+        for name, chart in part.chapter.charts.items():
+            where = ("charts", name)
+            if name in content.charts:
+                problems.append(
+                    part.file.problem(
+                        where,
+                        f"another chapter already has a chart named {name!r}; rename one of them.",
+                    )
+                )
+                continue
+            content.charts[name] = chart
+            if chart.table in content.failed_tables:
+                continue
+            table = content.tables.get(chart.table)
+            if table is None:
+                problems.append(
+                    part.file.problem(
+                        (*where, "table"),
+                        f"there is no table named "
+                        f"{chart.table!r}; {suggest(chart.table, content.tables)}",
+                    )
+                )
+                continue
+            problems += [
+                part.file.problem((*where, *path), message)
+                for path, message in chart_problems(chart, table)
+            ]
+    return problems
 
 
 def _broken_block_references(parts: list[Part], content: AssessmentContent) -> list[Problem]:
@@ -140,34 +177,25 @@ def _broken_block_references(parts: list[Part], content: AssessmentContent) -> l
     for part in parts:
         for kind, known in (("table", content.tables), ("chart", content.charts)):
             for path, name in named_values(part.file.data, kind):
-                if path[0] in ("tables", "charts"):
-                    continue  # a chart's own "table:" field is checked below
+                if path[0] in ("tables", "charts") or name in content.failed_tables:
+                    continue  # a chart's own "table:" is checked with the chart
                 if name not in known:
                     problems.append(
                         part.file.problem(
                             path, f"there is no {kind} named {name!r}; {suggest(name, known)}"
                         )
                     )
-        for name, chart in part.chapter.charts.items():
-            if chart.table not in content.tables:
-                problems.append(
-                    part.file.problem(
-                        ("charts", name, "table"),
-                        f"there is no table named {chart.table!r}; "
-                        f"{suggest(chart.table, content.tables)}",
-                    )
-                )
     return problems
 
 
 def _broken_figure_references(parts: list[Part], content: AssessmentContent) -> list[Problem]:
     """Every ``[[table | row | column]]`` in the narrative must name a figure."""
-    problems = []
-    for part in parts:
-        for path, text in text_values(part.file.data):
-            for message in reference_problems(text, content.tables):
-                problems.append(part.file.problem(path, message))
-    return problems
+    failed = frozenset(content.failed_tables)
+    return [
+        problem
+        for part in parts
+        for problem in citation_problems(part.file, content.tables, failed)
+    ]
 
 
 def _disagreements(
@@ -177,6 +205,8 @@ def _disagreements(
     problems = []
     for index, agreement in enumerate(spec.must_agree):
         where = ("must_agree", index, "figures")
+        if any(ref.split("|")[0].strip() in content.failed_tables for ref in agreement.figures):
+            continue
         try:
             printed = [cite(reference, content.tables) for reference in agreement.figures]
         except LookupError as error:

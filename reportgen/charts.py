@@ -14,6 +14,7 @@ from pathlib import Path
 
 from reportgen import figures
 from reportgen.model.assessment import Chart
+from reportgen.problems import suggest
 from reportgen.tables import ComputedTable
 
 STYLE_VERSION = "2"
@@ -97,6 +98,29 @@ class _Missing:
 
 
 _missing = _Missing()
+
+
+def chart_problems(chart: Chart, table: ComputedTable) -> list[tuple[tuple, str]]:
+    """What is wrong between a chart and its table, as (field path, message) pairs."""
+    names = table.column_names()
+    problems = [
+        (("series", i), f"table {table.name!r} has no column {series!r}; {suggest(series, names)}")
+        for i, series in enumerate(chart.series)
+        if series not in names
+    ]
+    keys = table.row_keys()
+    problems += [
+        (("rows", i), f"table {table.name!r} has no row {row!r}; {suggest(row, keys)}")
+        for i, row in enumerate(chart.rows or [])
+        if row not in keys
+    ]
+    if not problems and chart.kind == "spc":
+        data = chart_data(chart, table)
+        if len(data.series) != 1:
+            problems.append((("series",), "an SPC chart shows one column of monthly counts."))
+        elif sum(value is not None for value in data.values[0]) < 2:
+            problems.append((("series", 0), "an SPC chart needs at least two months of figures."))
+    return problems
 
 
 def describe(data: ChartData) -> str:

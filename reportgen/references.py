@@ -8,7 +8,8 @@ import re
 from collections.abc import Callable
 
 from reportgen import figures
-from reportgen.problems import suggest
+from reportgen.load import YamlFile, text_values
+from reportgen.problems import Problem, suggest
 from reportgen.tables import Cell, ComputedTable, normal
 
 REFERENCE = re.compile(r"\[\[([^\[\]]*)\]\]")
@@ -23,14 +24,57 @@ def resolve(text: str, tables: dict[str, ComputedTable]) -> str:
     return REFERENCE.sub(lambda match: cite(match.group(1), tables), text)
 
 
-def reference_problems(text: str, tables: dict[str, ComputedTable]) -> list[str]:
-    """What is wrong with each reference in ``text`` (empty if all resolve)."""
+def reference_problems(
+    text: str, tables: dict[str, ComputedTable], failed: frozenset[str] = frozenset()
+) -> list[str]:
+    """What is wrong with each reference in ``text`` (empty if all resolve). References to
+    tables in ``failed`` (whose own errors are reported already) are not checked."""
     problems = []
     for match in REFERENCE.finditer(text):
+        if match.group(1).split("|")[0].strip() in failed:
+            continue
         try:
             cite(match.group(1), tables)
         except LookupError as error:
             problems.append(f"[[{match.group(1)}]]: {error.args[0]}")
+    return problems
+
+
+TEXT_FIELDS = ("paragraph", "text", "heading")
+LIST_FIELDS = ("bullets", "lettered", "numbered")
+
+
+def is_narrative(path: tuple) -> bool:
+    """Whether a value at ``path`` is paragraph or list text, where figures can be cited."""
+    if path and path[-1] in TEXT_FIELDS:
+        return True
+    return len(path) >= 2 and isinstance(path[-1], int) and path[-2] in LIST_FIELDS
+
+
+def citation_problems(
+    file: YamlFile,
+    tables: dict[str, ComputedTable],
+    failed: frozenset[str] = frozenset(),
+    within: tuple = (),
+) -> list[Problem]:
+    """Every reference in ``file`` (or in its part at ``within``) must name a figure, and
+    may appear only in paragraphs and lists."""
+    problems = []
+    for path, text in text_values(file.data):
+        if path[: len(within)] != within or "[[" not in text:
+            continue
+        if not is_narrative(path):
+            problems.append(
+                file.problem(
+                    path,
+                    "figures can be cited with [[…]] only in "
+                    "paragraphs, headings and lists; type it here.",
+                )
+            )
+            continue
+        problems += [
+            file.problem(path, message) for message in reference_problems(text, tables, failed)
+        ]
     return problems
 
 
@@ -58,23 +102,25 @@ def cite(reference: str, tables: dict[str, ComputedTable]) -> str:
             f"table {table_name!r} has no column {column!r}; "
             f"{suggest(column, table.column_names())}"
         )
+    modifiers = parts[3:]
     text = cell.text
-    for modifier in parts[3:]:
+    for modifier in [m for m in modifiers if m != "abs"]:
         text = _modified(cell, text, modifier)
-    return text
+    return text.lstrip("+-") if "abs" in modifiers else text
 
 
 def _modified(cell: Cell, text: str, modifier: str) -> str:
     """``abs``: without its sign; ``ordinal``: 6th; ``0dp``: rounded to 0 decimal places."""
-    if modifier == "abs":
-        return text.lstrip("+-")
     if modifier == "ordinal":
-        if cell.value is None:
-            raise LookupError("this figure has no value to give as 1st, 2nd …")
+        if cell.value is None or not float(cell.value).is_integer() or cell.value < 1:
+            raise LookupError("only a whole number such as a ranking can be given as 1st, 2nd …")
         return figures.ordinal(int(cell.value))
     if modifier in ("0dp", "1dp", "2dp"):
         if cell.value is None:
             return text
         signed, suffix = text.startswith("+"), "%" if text.endswith("%") else ""
-        return figures.format_number(cell.value, int(modifier[0]), signed, suffix)
+        prefix = re.match(r"[+-]?(\D*)", text).group(1)  # e.g. £
+        number = figures.format_number(cell.value, int(modifier[0]), signed, suffix)
+        sign = number[0] if number[0] in "+-" else ""
+        return f"{sign}{prefix}{number.lstrip('+-')}"
     raise LookupError(f"unknown ending {modifier!r}; {suggest(modifier, MODIFIERS)}")

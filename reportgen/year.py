@@ -15,7 +15,7 @@ from pydantic import BaseModel
 
 from reportgen.assessment import AssessmentContent, read_assessment
 from reportgen.exceptions import ContentError, NotAYearFolderError
-from reportgen.load import YamlFile, named_values, read_yaml, text_values
+from reportgen.load import YamlFile, named_values, read_yaml
 from reportgen.model import (
     YEAR_FILES,
     Implications,
@@ -28,7 +28,7 @@ from reportgen.model import (
     Timetable,
 )
 from reportgen.problems import WARNING, Problem, in_reading_order, suggest
-from reportgen.references import reference_problems
+from reportgen.references import citation_problems
 from reportgen.validate import read_and_validate, validate_file
 
 LIBRARY_FOLDER = "library"
@@ -84,8 +84,7 @@ def read_year(folder: Path) -> Year:
     problems += _timetable_out_of_order(files, parts)
     assessment, assessment_problems = read_assessment(folder)
     problems += assessment_problems
-    library_files = {str(item.file.path): item.file for item in library.values()}
-    problems += _broken_figure_references([*files.values(), *library_files.values()], assessment)
+    problems += _broken_figure_references(files, library, assessment)
     problems = in_reading_order(problems)
     if any(p.is_error for p in problems):
         raise ContentError(problems)
@@ -183,16 +182,24 @@ def _broken_library_references(
 
 
 def _broken_figure_references(
-    files: list[YamlFile], assessment: AssessmentContent | None
+    files: dict[str, YamlFile],
+    library: dict[str, LibraryItem],
+    assessment: AssessmentContent | None,
 ) -> list[Problem]:
-    """``[[table | row | column]]`` in the report must name a figure of the assessment."""
+    """``[[table | row | column]]`` in the report, and in the library texts this year uses,
+    must name a figure of the year's assessment."""
     tables = assessment.tables if assessment else {}
-    return [
-        file.problem(path, message)
-        for file in files
-        for path, text in text_values(file.data)
-        for message in reference_problems(text, tables)
-    ]
+    failed = frozenset(assessment.failed_tables) if assessment else frozenset()
+    sources = [*files.values(), *(part.file for part in _parts(assessment))]
+    used = {name for file in sources for _, name in named_values(file.data, "library")}
+    problems = [p for file in files.values() for p in citation_problems(file, tables, failed)]
+    for name in sorted(used & set(library)):
+        problems += citation_problems(library[name].file, tables, failed, within=(name,))
+    return problems
+
+
+def _parts(assessment: AssessmentContent | None) -> list:
+    return [*assessment.chapters, *assessment.appendices] if assessment else []
 
 
 def _empty_priority_lists(files: dict[str, YamlFile], parts: dict[str, object]) -> list[Problem]:

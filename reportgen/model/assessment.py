@@ -2,8 +2,9 @@
 
 - ``assessment.yaml`` — title, organisation, the order of chapters and appendices;
 - one file per chapter or appendix (``total-recorded-crime.yaml`` …);
-- ``tables.yaml`` — the data tables: which CSV file holds the raw counts, and which
-  columns to show or compute (difference, % change, rate per 1,000, ranking, share).
+- in each chapter file, ``tables:`` — which CSV file holds a table's raw counts, and which
+  columns to show or compute (difference, % change, rate per 1,000, ranking, share) — and
+  ``charts:`` drawn from those tables.
 
 The raw counts live in CSV files in the year's ``data/`` folder, as exported.
 """
@@ -73,6 +74,7 @@ class _Column(Content):
         None, description="a short name for the column, used in [[table | row | name]] references"
     )
     decimals: int | None = Field(None, ge=0, le=4, description="decimal places shown")
+    prefix: str | None = Field(None, description="printed before each figure, e.g. £")
     published: str | None = Field(
         None,
         description="a CSV column holding the figure as published, which check compares "
@@ -161,7 +163,12 @@ class DataTable(Content):
     )
     totals: dict[str, list[str]] = Field(
         default_factory=dict,
-        description="rows computed as the sum of other rows: 'All crime: [A, B]'",
+        description="rows computed as the sum of other rows: 'All crime: [A, B]' "
+        "(shown, never ranked)",
+    )
+    counts: list[str] = Field(
+        default_factory=list,
+        description="the CSV columns of counts that totals add up (not rates or rankings)",
     )
     indented: list[str] = Field(
         default_factory=list, description="rows shown indented, as parts of the row above"

@@ -91,15 +91,15 @@ class Heading(Content):
 
 
 class TableRef(Content):
-    """A data table (defined in assessment/tables.yaml), placed here by its name."""
+    """A data table (defined under ``tables:`` in a chapter), placed here by its name."""
 
-    table: str = text_field("the name of a table in tables.yaml")
+    table: str = text_field("the name of a table defined under tables: in a chapter")
 
 
 class ChartRef(Content):
-    """A chart (defined in assessment/charts.yaml), placed here by its name."""
+    """A chart (defined under ``charts:`` in a chapter), placed here by its name."""
 
-    chart: str = text_field("the name of a chart in charts.yaml")
+    chart: str = text_field("the name of a chart defined under charts: in a chapter")
 
 
 BLOCK_KINDS = (
