@@ -110,11 +110,7 @@ def build(
     for name, fmt in jobs:
         if (name, fmt) not in todo:
             tell(f"{year.name}: {name}.{fmt} is up to date")
-    job = RenderJob(
-        year.folder,
-        templates and Path(templates),
-        default_output(year.folder).parent / ".cache" / "charts",
-    )
+    job = RenderJob(year.folder, templates and Path(templates), output.root / ".cache" / "charts")
     rendered = job.run_all(todo, tell)
     # Nothing is written until everything has rendered: a failure leaves the old set whole.
     for file_name, payload in rendered.items():
@@ -124,6 +120,14 @@ def build(
     if rendered:
         stamp.save()
     return [output.path_for(f"{name}.{fmt}") for name, fmt in jobs]
+
+
+def _cores() -> int:
+    """The cores this process may use (respecting CPU affinity and container limits)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not available on this platform
+        return os.cpu_count() or 1
 
 
 def _bytes(payload: bytes | str) -> bytes:
@@ -144,8 +148,8 @@ class RenderJob:
         several jobs; falls back to one process where that is not possible."""
         for name, fmt in jobs:
             tell(f"rendering {name}.{fmt}")
-        workers = min(len(jobs), os.cpu_count() or 1)
-        if workers < 2:
+        workers = min(len(jobs), _cores())
+        if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
             return dict(self.run(job) for job in jobs)
         if any(fmt == "pdf" for _, fmt in jobs):
             load_weasyprint()  # imported once here, shared by the forked workers

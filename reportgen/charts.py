@@ -6,19 +6,22 @@ goes into them, so an unchanged chart is not redrawn."""
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import io
 import json
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 
 from reportgen import figures
+from reportgen.exceptions import OutputError
 from reportgen.model.assessment import Chart
 from reportgen.problems import suggest
 from reportgen.tables import ComputedTable
 
-STYLE_VERSION = "2"
-"""Bump when the drawing code changes, so cached images are redrawn."""
+DRAWING_CODE = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
+"""Part of every cached chart's key: a change to how charts are drawn redraws them."""
 NAVY, ORANGE, GREY = "#1d3b6e", "#d9822b", "#6b6b6b"
 PALETTE = (NAVY, ORANGE, "#2e8b57", "#8b3a62", "#4f81bd", "#9c9c9c")
 
@@ -36,7 +39,9 @@ class ChartData:
     values: tuple[tuple[float | None, ...], ...]  # one tuple per series
 
     def digest(self) -> str:
-        payload = json.dumps([STYLE_VERSION, self.__dict__], default=list, sort_keys=True)
+        payload = json.dumps(
+            [DRAWING_CODE, _matplotlib_version(), self.__dict__], default=list, sort_keys=True
+        )
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:20]
 
 
@@ -194,15 +199,25 @@ def draw(name: str, chart: Chart, table: ComputedTable, cache: Path | None) -> C
 
 
 def _cached(data: ChartData, cache: Path) -> tuple[bytes, bytes]:
+    """Drawn images from the cache, or drawn now and kept there. The cache only saves
+    time: if it cannot be written the chart is still drawn."""
     svg_path, png_path = (cache / f"{data.digest()}.{ext}" for ext in ("svg", "png"))
     if svg_path.is_file() and png_path.is_file():
         return svg_path.read_bytes(), png_path.read_bytes()
     svg, png = _render(data)
-    from reportgen.write import atomic_write
+    from reportgen.write import atomic_write  # the write step's one helper
 
-    atomic_write(svg_path, svg)
-    atomic_write(png_path, png)
+    with contextlib.suppress(OSError, OutputError):
+        atomic_write(svg_path, svg)
+        atomic_write(png_path, png)
     return svg, png
+
+
+def _matplotlib_version() -> str:
+    try:
+        return metadata.version("matplotlib")
+    except metadata.PackageNotFoundError:
+        return "none"
 
 
 def _render(data: ChartData) -> tuple[bytes, bytes]:

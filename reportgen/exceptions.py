@@ -33,6 +33,10 @@ class ContentError(ReportgenError):
         summary = f"{errors} error(s) and {warnings} warning(s) in the content; nothing was built."
         super().__init__("\n".join([summary, *lines]))
 
+    def __reduce__(self) -> tuple:
+        # Rebuilt from its problems (not its message) when passed between processes.
+        return (type(self), (self.problems,))
+
 
 class NotAYearFolderError(ReportgenError):
     """Raised when the folder given is not a year of content (it has no report.yaml)."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from importlib import metadata
 from pathlib import Path
 
 from reportgen.version import __version__
@@ -21,8 +22,11 @@ _PACKAGE = Path(__file__).resolve().parent
 
 
 def inputs_fingerprint(year: Path, library: list[Path], templates: list[Path]) -> str:
-    """A hash of every file a year's documents are made from."""
+    """A hash of every file a year's documents are made from, and of the tools that make
+    them: the libraries' versions, and whether LibreOffice is there to number the Word
+    contents page (a file built without it is rebuilt once it is installed)."""
     digest = hashlib.sha256(__version__.encode())
+    digest.update(_tools().encode())
     folders = [year, *templates, _PACKAGE]
     files = [
         path
@@ -59,3 +63,16 @@ class BuildStamp:
 
     def save(self) -> None:
         atomic_write(self.path, json.dumps(self.entries, indent=2, sort_keys=True).encode())
+
+
+def _tools() -> str:
+    from reportgen.render.docx_contents import soffice
+
+    versions = []
+    for package in ("weasyprint", "docxtpl", "python-docx", "matplotlib", "pydantic"):
+        try:
+            versions.append(f"{package}={metadata.version(package)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{package}=none")
+    versions.append(f"soffice={soffice() is not None}")
+    return ";".join(versions)

@@ -8,6 +8,7 @@ anywhere in the document.
 from __future__ import annotations
 
 import re
+from collections import Counter
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
@@ -18,7 +19,9 @@ import pdfplumber
 REFERENCE = Path(__file__).resolve().parent / "reference"
 _LEADING_NUMBER = re.compile(r"^\s*(?:[-\u2022\u2013]\s*)?(?:\d+(?:\.\d+)*\.?|[a-z]\))\s+")
 _ONLY_A_FIGURE = re.compile(r"[-+\u2013£]?\s*[\d,]*\.?\d+\s*%?|n/a|-|\*")
-_WHOLE_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d.])|(?<![\d.,])\d+(?![\d.,])")
+_CONTENTS_LINE = re.compile(r"^\s*(\d+\.)?\s*\t[^\t]*\t\s*\d*(\s\d+)?\s*$")
+"""A contents-page line (chapter number, title, page): its page numbers are not counts."""
+_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _PAGE_FOOTER = re.compile(r"^Page \d+ of \d+$", re.MULTILINE)
 _SENTENCE_END = re.compile(r"(?<=[.;:!?])\s+")
 
@@ -45,12 +48,20 @@ def table_figures(reference: Path) -> list[str]:
     """Every count (whole number) in the reference's table rows (tab-separated lines)."""
     figures = []
     for line in reference.read_text(encoding="utf-8").splitlines():
-        if "\t" in line:
-            for cell in line.split("\t"):
-                figures += re.findall(
-                    r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d.])|(?<![\d.,])\d+(?![\d.,])", cell
-                )
+        if "\t" in line and not _CONTENTS_LINE.match(line):
+            figures += whole_numbers(line)
     return figures
+
+
+def whole_numbers(text: str) -> list[str]:
+    """The whole numbers in ``text`` as tokens ("5,040" and "5040" are both 5040); parts of
+    decimals ("56.7") are not whole numbers."""
+    tokens = []
+    for match in _NUMBER.finditer(text):
+        whole, _, fraction = match.group().replace(",", "").partition(".")
+        if not fraction.strip("0"):  # "82.0" is the whole number 82 printed as a rate
+            tokens.append(whole)
+    return tokens
 
 
 def document_text(path: Path) -> str:
@@ -124,8 +135,16 @@ def missing_sentences(reference: Path, document: Path) -> tuple[list[str], int]:
 
 
 def missing_figures(reference: Path, document: Path) -> list[str]:
-    text = letters_and_digits(document_text(document))
-    return [f for f in table_figures(reference) if letters_and_digits(f) not in text]
+    """Counts in the reference's tables that the document lacks, compared as tokens: each
+    occurrence needs an occurrence of its own in the document."""
+    available = Counter(whole_numbers(document_text(document)))
+    missing = []
+    for figure in table_figures(reference):
+        if available[figure] > 0:
+            available[figure] -= 1
+        else:
+            missing.append(figure)
+    return missing
 
 
 if __name__ == "__main__":

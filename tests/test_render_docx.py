@@ -113,3 +113,22 @@ def test_without_libreoffice_the_contents_is_left_to_the_reader(
         "2.\tTrends\t",
         "Appendix 1\tInformation sources\t",
     ]
+
+
+def test_contents_page_numbers_match_whole_heading_lines_after_the_contents() -> None:
+    from reportgen.render.docx_contents import contents_page_numbers
+
+    pages = [
+        ["contents", "appendix1informationsources", "method", "sources"],  # contents page
+        ["appendix1informationsources", "method", "text about information sources"],
+        ["more text", "sources", "body"],
+    ]
+    entries = [("a", "Appendix 1 Information sources"), ("m", "Method"), ("s", "Sources")]
+    assert contents_page_numbers(pages, entries) == {"a": 2, "m": 2, "s": 3}
+
+
+def test_a_wrapped_heading_is_found_across_two_lines() -> None:
+    from reportgen.render.docx_contents import contents_page_numbers
+
+    pages = [["contents", "12alongheadingthat", "wraps"], ["x"], ["12alongheadingthat", "wraps"]]
+    assert contents_page_numbers(pages, [("h", "1.2 A long heading that wraps")]) == {"h": 3}

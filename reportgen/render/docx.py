@@ -59,8 +59,8 @@ def _with_contents_page_numbers(docx_bytes: bytes, document: Document) -> bytes:
             "sudo apt-get install -y libreoffice-writer-nogui"
         )
         return docx_bytes
-    headings = [(entry.bookmark.name, f"{entry.label} {entry.title}") for entry in entries]
-    return fill_contents_page_numbers(docx_bytes, headings)
+    lines = [(entry.bookmark.name, f"{entry.label} {entry.title}") for entry in entries]
+    return fill_contents_page_numbers(docx_bytes, lines)
 
 
 def _open(path: Path) -> DocxTemplate:

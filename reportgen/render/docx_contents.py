@@ -2,16 +2,19 @@
 
 The contents entries are PAGEREF fields to bookmarks on the headings. A field shows the
 result last saved with it, so reportgen lays the document out once with LibreOffice
-(headless, converting it to PDF), finds the page each heading landed on, and saves those
-numbers as the fields' results. Word shows them on opening; LibreOffice recalculates them
-anyway; either will refresh them if the text is edited later.
+(headless, converting it to PDF) — LibreOffice works the page references out as it lays
+the file out — reads the numbers off that contents page, and saves them as the fields'
+results. Word shows them on opening; LibreOffice recalculates them anyway; either will
+refresh them if the text is edited later.
 
-Without LibreOffice (``soffice``) the fields are left empty and a warning says so.
+Without LibreOffice (``soffice``), or if it fails, the fields are left empty and a warning
+says so: the document is still built.
 """
 
 from __future__ import annotations
 
 import io
+import logging
 import re
 import shutil
 import subprocess
@@ -31,10 +34,21 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def fill_contents_page_numbers(docx_bytes: bytes, headings: list[tuple[str, str]]) -> bytes:
-    """``headings``: (bookmark name, heading text) in document order. Returns the DOCX
-    with each PAGEREF field's result set to its heading's page."""
-    pages = heading_pages(docx_bytes, headings)
+def fill_contents_page_numbers(docx_bytes: bytes, entries: list[tuple[str, str]]) -> bytes:
+    """``entries``: (bookmark name, contents line text) in order. Returns the DOCX with each
+    PAGEREF field's result set to the page LibreOffice puts its heading on."""
+    try:
+        pages = contents_page_numbers(_laid_out_pages(docx_bytes), entries)
+    except RenderError as error:
+        LOGGER.warning(
+            "%s The Word contents page has no page numbers until the reader updates it (F9).", error
+        )
+        return docx_bytes
+    missing = [text for (bookmark, text) in entries if bookmark not in pages]
+    if missing:
+        LOGGER.warning(
+            "no page number found for these Word contents entries: %s", "; ".join(missing)
+        )
     document = docx.Document(io.BytesIO(docx_bytes))
     for instruction in document.element.body.iter(qn("w:instrText")):
         match = _FIELD.search(instruction.text or "")
@@ -45,29 +59,37 @@ def fill_contents_page_numbers(docx_bytes: bytes, headings: list[tuple[str, str]
     return buffer.getvalue()
 
 
-def heading_pages(docx_bytes: bytes, headings: list[tuple[str, str]]) -> dict[str, int]:
-    """The page each heading is on, as LibreOffice lays the document out."""
-    page_texts = _laid_out_pages(docx_bytes)
+def contents_page_numbers(
+    page_lines: list[list[str]], entries: list[tuple[str, str]]
+) -> dict[str, int]:
+    """The page each entry's heading is on, in LibreOffice's layout. A heading is a whole
+    line (or two, when it wraps) equal to the entry's text; the search starts after the
+    contents pages (which list every heading) and moves forward only, so headings are
+    found in order and a title that is also part of another line is not mistaken."""
+    if not entries:
+        return {}
+    last = _normal(entries[-1][1])
+    page = next((i for i, lines in enumerate(page_lines) if _has_line(lines, last)), -1) + 1
     found: dict[str, int] = {}
-    # The contents page lists every heading: start after the page listing the last one.
-    start = next(
-        (
-            i + 1
-            for i, text in enumerate(page_texts)
-            if headings and _normal(headings[-1][1]) in text
-        ),
-        0,
-    )
-    for bookmark, heading in headings:
-        wanted = _normal(heading)
-        for index in range(start, len(page_texts)):
-            if wanted in page_texts[index]:
-                found[bookmark], start = index + 1, index
+    for bookmark, text in entries:
+        wanted = _normal(text)
+        for index in range(page, len(page_lines)):
+            if _has_line(page_lines[index], wanted):
+                found[bookmark], page = index + 1, index
                 break
     return found
 
 
-def _laid_out_pages(docx_bytes: bytes) -> list[str]:
+def _has_line(lines: list[str], wanted: str) -> bool:
+    """Whether ``wanted`` is a line of the page, or two consecutive lines (a wrapped one)."""
+    return any(
+        line == wanted or line + following == wanted
+        for line, following in zip(lines, [*lines[1:], ""], strict=True)
+    )
+
+
+def _laid_out_pages(docx_bytes: bytes) -> list[list[str]]:
+    """Each page's lines of text (letters and digits only), as LibreOffice lays them out."""
     from pypdf import PdfReader
 
     program = soffice()
@@ -98,7 +120,13 @@ def _laid_out_pages(docx_bytes: bytes) -> list[str]:
             raise RenderError(
                 "LibreOffice could not lay out the Word file to number its contents page."
             )
-        return [_normal(page.extract_text() or "") for page in PdfReader(pdf).pages]
+        return [
+            [_normal(line) for line in (page.extract_text() or "").splitlines()]
+            for page in PdfReader(pdf).pages
+        ]
+
+
+LOGGER = logging.getLogger("reportgen")
 
 
 def _normal(text: str) -> str:
