@@ -8,8 +8,8 @@ anywhere in the document.
 from __future__ import annotations
 
 import re
-from collections import Counter
 import sys
+from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
 
