@@ -3,11 +3,16 @@
 Run: make bench  (or .venv/bin/python bench/build_year.py [--repeat N] [YEAR ...])
 
 For each year it reports, as medians in seconds:
-- each format on its own, every document (one process each time);
+- each format on its own, every document;
 - the whole year, every document in every format, as `reportgen build` does it
-  (documents and formats rendered in parallel across the cores), into an empty folder;
+  (documents and formats rendered in parallel across the cores), into an empty folder,
+  with the chart cache emptied too;
 - a rebuild with nothing changed (outputs reused);
-- the alternative: build the DOCX files, then convert them to PDF with LibreOffice.
+- the same DOCX files converted to PDF by `soffice --headless --convert-to pdf` (one run
+  for all of them), and the ratio of the whole-year build to that;
+- the split of one build done step by step in one process: loading, figures, charts,
+  DOCX (and the LibreOffice pass that numbers the Word contents page), HTML, PDF layout
+  and PDF write.
 Numbers only, never a pass/fail.
 """
 
@@ -39,50 +44,119 @@ def median_seconds(
     return statistics.median(timings)
 
 
-def libreoffice_path(year: Path, out: Path, repeat: int) -> float | None:
-    """Build every DOCX, then one soffice run converting them all to PDF."""
+def soffice_seconds(docx_files: list[Path], out: Path, repeat: int) -> float | None:
+    """The same DOCX files converted to PDF by LibreOffice, in one soffice run."""
     soffice = shutil.which("soffice")
     if not soffice:
         return None
-    profile = (out / "profile").as_uri()
-
-    def run() -> None:
-        paths = build(year, formats=["docx"], out=out / "docx")
-        subprocess.run(
-            [
-                soffice,
-                f"-env:UserInstallation={profile}",
-                "--headless",
-                "--convert-to",
-                "pdf",
-                "--outdir",
-                str(out / "pdf"),
-                *map(str, paths),
-            ],
-            capture_output=True,
-            check=True,
-        )
-
-    run()  # warm LibreOffice's profile
-    return median_seconds(run, repeat, before=lambda: shutil.rmtree(out / "docx"))
+    command = [
+        soffice,
+        f"-env:UserInstallation={(out / 'profile').as_uri()}",
+        "--headless",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        str(out / "pdf"),
+        *map(str, docx_files),
+    ]
+    subprocess.run(command, capture_output=True, check=True)  # warm LibreOffice's profile
+    return median_seconds(lambda: subprocess.run(command, capture_output=True, check=True), repeat)
 
 
 def bench_year(year: Path, repeat: int) -> None:
     with tempfile.TemporaryDirectory() as scratch:
         out = Path(scratch)
-        fresh = lambda: shutil.rmtree(out / "y", ignore_errors=True)  # noqa: E731
+
+        def fresh() -> None:
+            shutil.rmtree(out / "y", ignore_errors=True)
+
         for fmt in FORMATS:
             seconds = median_seconds(
                 lambda fmt=fmt: build(year, formats=[fmt], out=out / "y"), repeat, before=fresh
             )
             print(f"{year.name}  {fmt:<4} only                      {seconds:6.2f} s")
-        seconds = median_seconds(lambda: build(year, out=out / "y"), repeat, before=fresh)
-        print(f"{year.name}  whole year, all formats        {seconds:6.2f} s")
+        whole = median_seconds(lambda: build(year, out=out / "y"), repeat, before=fresh)
+        print(f"{year.name}  whole year, all formats        {whole:6.2f} s")
         seconds = median_seconds(lambda: build(year, out=out / "y"), repeat)
         print(f"{year.name}  rebuild with nothing changed   {seconds:6.2f} s")
-        lo = libreoffice_path(year, out / "lo", repeat)
+        lo = soffice_seconds(sorted((out / "y").glob("*.docx")), out / "lo", repeat)
         if lo is not None:
-            print(f"{year.name}  DOCX + LibreOffice to PDF      {lo:6.2f} s")
+            print(
+                f"{year.name}  soffice DOCX -> PDF (same files) {lo:6.2f} s   "
+                f"ratio build/soffice {whole / lo:.2f}"
+            )
+        for stage, seconds in split(year, out / "split").items():
+            print(f"{year.name}    {stage:<34} {seconds:6.2f} s")
+
+
+def tables_seconds(year: object) -> float:
+    """Reading the CSV files and computing every table (part of loading and checking)."""
+    from reportgen.tables import compute_table, read_csv
+
+    started = time.perf_counter()
+    for part in [*year.assessment.chapters, *year.assessment.appendices] if year.assessment else []:
+        for name, spec in part.chapter.tables.items():
+            data, _ = read_csv(year.folder / spec.data)
+            compute_table(name, spec, data, lambda path, message: message)
+    return time.perf_counter() - started
+
+
+def split(year: Path, out: Path) -> dict[str, float]:
+    """One build, step by step in one process, timed per step (charts drawn cold)."""
+    from reportgen import read_year
+    from reportgen.build import DOCUMENTS
+    from reportgen.render.docx import render_docx
+    from reportgen.render.docx_contents import fill_contents_page_numbers, soffice
+    from reportgen.render.html import render_html
+    from reportgen.render.pdf import load_weasyprint
+    from reportgen.templates import search_path
+
+    weasyprint = load_weasyprint()
+    folders = search_path(None)
+    times: dict[str, float] = dict.fromkeys(
+        (
+            "loading and checking",
+            "figures (tables)",
+            "compute, with charts drawn (no cache)",
+            "DOCX",
+            "DOCX contents page numbers (LibreOffice)",
+            "HTML",
+            "PDF layout",
+            "PDF write",
+        ),
+        0.0,
+    )
+    started = time.perf_counter()
+    year_content = read_year(year)
+    times["loading and checking"] = time.perf_counter() - started
+    times["figures (tables)"] = tables_seconds(year_content)
+    times["loading and checking"] -= times["figures (tables)"]
+    year_content.chart_cache = None
+    for kind in DOCUMENTS.values():
+        if not kind.defined(year_content):
+            continue
+        started = time.perf_counter()
+        document = kind.compute(year_content)
+        times["compute, with charts drawn (no cache)"] += time.perf_counter() - started
+        started = time.perf_counter()
+        docx = render_docx(document, kind.template, folders, number_contents=False)
+        times["DOCX"] += time.perf_counter() - started
+        if getattr(document, "contents", ()) and soffice():
+            started = time.perf_counter()
+            fill_contents_page_numbers(
+                docx, [(e.bookmark.name, f"{e.label} {e.title}") for e in document.contents]
+            )
+            times["DOCX contents page numbers (LibreOffice)"] += time.perf_counter() - started
+        started = time.perf_counter()
+        html = render_html(document, kind.template, folders)
+        times["HTML"] += time.perf_counter() - started
+        started = time.perf_counter()
+        laid_out = weasyprint.HTML(string=html, base_url=str(folders[0] / "html") + "/").render()
+        times["PDF layout"] += time.perf_counter() - started
+        started = time.perf_counter()
+        laid_out.write_pdf(pdf_variant="pdf/ua-1")
+        times["PDF write"] += time.perf_counter() - started
+    return times
 
 
 def main() -> None:

@@ -39,15 +39,24 @@ class DocumentKind:
     compute: Callable[[Year], object]
     template: str
     defined: Callable[[Year], bool] = lambda year: True
+    cost: dict[str, float] | None = None
+    """Rough seconds to render each format, so the slowest jobs start first."""
 
 
 DOCUMENTS: dict[str, DocumentKind] = {
-    "committee-report": DocumentKind("committee-report", committee_report, "committee-report"),
+    "committee-report": DocumentKind(
+        "committee-report",
+        committee_report,
+        "committee-report",
+        cost={"pdf": 0.6, "docx": 0.2, "html": 0.1},
+    ),
     "strategic-assessment": DocumentKind(
         "strategic-assessment",
         strategic_assessment,
         "strategic-assessment",
         defined=lambda year: year.assessment is not None,
+        # the Word file is laid out once by LibreOffice to number its contents page
+        cost={"pdf": 3.0, "docx": 3.2, "html": 0.6},
     ),
 }
 
@@ -110,8 +119,9 @@ def build(
     for name, fmt in jobs:
         if (name, fmt) not in todo:
             tell(f"{year.name}: {name}.{fmt} is up to date")
-    job = RenderJob(year.folder, templates and Path(templates), output.root / ".cache" / "charts")
-    rendered = job.run_all(todo, tell)
+    year.chart_cache = output.root / ".cache" / "charts"
+    computed = {name: DOCUMENTS[name].compute(year) for name in dict.fromkeys(n for n, _ in todo)}
+    rendered = RenderJob(templates and Path(templates), computed).run_all(todo, tell)
     # Nothing is written until everything has rendered: a failure leaves the old set whole.
     for file_name, payload in rendered.items():
         tell(f"{year.name}: writing {file_name}")
@@ -136,16 +146,16 @@ def _bytes(payload: bytes | str) -> bytes:
 
 @dataclass(frozen=True)
 class RenderJob:
-    """Renders documents of one year; each (document, format) can run in its own process,
-    since WeasyPrint is the slow step and runs on one core."""
+    """Renders computed documents; each (document, format) can run in a process of its
+    own, since WeasyPrint and LibreOffice are the slow steps and each uses one core. The
+    documents are computed once (charts drawn once) and handed to the workers."""
 
-    folder: Path
     templates: Path | None
-    chart_cache: Path | None
+    documents: dict[str, object]
 
     def run_all(self, jobs: list[tuple[str, str]], tell: Progress) -> dict[str, bytes | str]:
         """Every job's output, in job order. Uses the machine's cores when there are
-        several jobs; falls back to one process where that is not possible."""
+        several jobs; runs them one by one where processes cannot be forked."""
         for name, fmt in jobs:
             tell(f"rendering {name}.{fmt}")
         workers = min(len(jobs), _cores())
@@ -153,37 +163,43 @@ class RenderJob:
             return dict(self.run(job) for job in jobs)
         if any(fmt == "pdf" for _, fmt in jobs):
             load_weasyprint()  # imported once here, shared by the forked workers
+        global _FORKED_WORK
+        _FORKED_WORK = self
         context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            # The slowest jobs (PDFs) first, so the cores finish together.
-            ordered = sorted(jobs, key=lambda job: job[1] != "pdf")
-            results = dict(pool.map(self.run, ordered))
+        try:
+            with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+                # The slowest jobs first, so the cores finish together.
+                ordered = sorted(
+                    jobs, key=lambda job: -(DOCUMENTS[job[0]].cost or {}).get(job[1], 1)
+                )
+                results = dict(pool.map(_run_forked, ordered))
+        finally:
+            _FORKED_WORK = None
         return {f"{name}.{fmt}": results[f"{name}.{fmt}"] for name, fmt in jobs}
 
     def run(self, job: tuple[str, str]) -> tuple[str, bytes | str]:
         name, fmt = job
-        year = read_year(self.folder)
-        year.chart_cache = self.chart_cache
         folders = search_path(self.templates)
-        rendered = render_document(year, DOCUMENTS[name], [fmt], folders)
-        return f"{name}.{fmt}", rendered[f"{name}.{fmt}"]
+        payload = render_format(self.documents[name], DOCUMENTS[name], fmt, folders)
+        return f"{name}.{fmt}", payload
 
 
-def render_document(
-    year: Year, kind: DocumentKind, formats: list[str], folders: list[Path]
-) -> dict[str, bytes | str]:
-    """One document in each format, in memory: ``{"committee-report.pdf": b"…", …}``."""
-    document = kind.compute(year)
-    rendered: dict[str, bytes | str] = {}
-    html = render_html(document, kind.template, folders) if {"html", "pdf"} & set(formats) else ""
-    for fmt in formats:
-        if fmt == "html":
-            rendered[f"{kind.name}.html"] = html
-        elif fmt == "pdf":
-            rendered[f"{kind.name}.pdf"] = render_pdf(html, kind.template, folders)
-        else:
-            rendered[f"{kind.name}.docx"] = render_docx(document, kind.template, folders)
-    return rendered
+_FORKED_WORK: RenderJob | None = None
+
+
+def _run_forked(job: tuple[str, str]) -> tuple[str, bytes | str]:
+    assert _FORKED_WORK is not None
+    return _FORKED_WORK.run(job)
+
+
+def render_format(
+    document: object, kind: DocumentKind, fmt: str, folders: list[Path]
+) -> bytes | str:
+    """A computed document in one format, in memory."""
+    if fmt == "docx":
+        return render_docx(document, kind.template, folders)
+    html = render_html(document, kind.template, folders)
+    return html if fmt == "html" else render_pdf(html, kind.template, folders)
 
 
 def _chosen(requested: Iterable[str] | None, known: Iterable[str], what: str) -> list[str]:

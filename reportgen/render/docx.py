@@ -26,8 +26,11 @@ class Document(Protocol):
     properties: dict[str, str]
 
 
-def render_docx(document: Document, template_name: str, folders: list[Path]) -> bytes:
-    """Fill ``<template_name>.docx`` with the computed document as ``doc``."""
+def render_docx(
+    document: Document, template_name: str, folders: list[Path], number_contents: bool = True
+) -> bytes:
+    """Fill ``<template_name>.docx`` with the computed document as ``doc``; with
+    ``number_contents``, its contents page gets page numbers (see docx_contents)."""
     path = find_template(folders, "docx", f"{template_name}.docx")
     template = _open(path)
     environment = jinja_environment(folders, "docx")
@@ -45,6 +48,8 @@ def render_docx(document: Document, template_name: str, folders: list[Path]) -> 
     _set_properties(template, document.properties)
     buffer = io.BytesIO()
     template.save(buffer)
+    if not number_contents:
+        return buffer.getvalue()
     return _with_contents_page_numbers(buffer.getvalue(), document)
 
 
