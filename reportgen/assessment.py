@@ -15,7 +15,7 @@ from reportgen.load import YamlFile, named_values
 from reportgen.model.assessment import Assessment, Chapter, Chart, DataTable
 from reportgen.problems import WARNING, Problem, suggest
 from reportgen.references import citation_problems, cite
-from reportgen.tables import ComputedTable, compute_table, read_csv
+from reportgen.tables import ComputedTable, compute_table, read_data
 from reportgen.validate import read_and_validate
 
 ASSESSMENT_FOLDER = "assessment"
@@ -131,7 +131,7 @@ def _data_path(year: Path, spec: DataTable) -> Path | None:
 def _computed(
     name: str, spec: DataTable, path: Path, place: Callable[[tuple, str], Problem]
 ) -> tuple[ComputedTable | None, list[Problem]]:
-    data, problems = read_csv(path)
+    data, problems = read_data(path)
     if data is None or problems:
         return None, problems
     return compute_table(name, spec, data, place)

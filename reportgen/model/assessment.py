@@ -154,7 +154,10 @@ class DataTable(Content):
     """A table of figures: raw counts from a CSV file, derived columns computed."""
 
     title: str = text_field("the table's caption")
-    data: str = text_field("the CSV file with the counts, e.g. data/all-crime.csv")
+    data: str = text_field(
+        "the file with the counts: CSV as exported (data/all-crime.csv), or YAML with "
+        "rows: (data/all-crime.yaml)"
+    )
     key: str = text_field("the CSV column that names each row, e.g. area")
     columns: list[Column] = Field(min_length=1, description="the columns, left to right")
     aggregates: list[str] = Field(
