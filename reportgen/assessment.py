@@ -12,7 +12,7 @@ from pathlib import Path
 
 from reportgen.charts import chart_problems
 from reportgen.load import YamlFile, named_values
-from reportgen.model.assessment import Assessment, Chapter, Chart, DataTable
+from reportgen.model.assessment import Assessment, Chapter, Chart, DataTable, Plan
 from reportgen.problems import WARNING, Problem, suggest
 from reportgen.references import citation_problems, cite
 from reportgen.tables import ComputedTable, compute_table, read_data
@@ -20,6 +20,8 @@ from reportgen.validate import read_and_validate
 
 ASSESSMENT_FOLDER = "assessment"
 ASSESSMENT_FILE = "assessment.yaml"
+PLAN_FOLDER = "plan"
+PLAN_FILE = "plan.yaml"
 
 
 @dataclass(frozen=True)
@@ -46,10 +48,31 @@ class AssessmentContent:
 
 def read_assessment(year: Path) -> tuple[AssessmentContent | None, list[Problem]]:
     """The year's Strategic Assessment (None if it has none) and every problem in it."""
-    folder = year / ASSESSMENT_FOLDER
-    if not (folder / ASSESSMENT_FILE).is_file():
+    return read_chaptered(year, ASSESSMENT_FOLDER, ASSESSMENT_FILE, Assessment)
+
+
+def read_plan(
+    year: Path, assessment: AssessmentContent | None
+) -> tuple[AssessmentContent | None, list[Problem]]:
+    """The year's Community Safety Plan (None if it has none). Its narrative may cite the
+    assessment's figures as well as its own tables'."""
+    cited = assessment.tables if assessment else {}
+    return read_chaptered(year, PLAN_FOLDER, PLAN_FILE, Plan, cited)
+
+
+def read_chaptered(
+    year: Path,
+    folder_name: str,
+    spec_name: str,
+    spec_model: type,
+    cited: dict[str, ComputedTable] | None = None,
+) -> tuple[AssessmentContent | None, list[Problem]]:
+    """A document of chapters in ``year/folder_name/``, listed by its ``spec_name`` file:
+    chapters read and validated, tables computed, charts and references checked."""
+    folder = year / folder_name
+    if not (folder / spec_name).is_file():
         return None, []
-    spec_file, spec, problems = read_and_validate(folder / ASSESSMENT_FILE, Assessment)
+    spec_file, spec, problems = read_and_validate(folder / spec_name, spec_model)
     if spec is None:
         return None, problems
     chapters, more = _read_parts(folder, spec_file, "chapters", spec.chapters)
@@ -60,7 +83,7 @@ def read_assessment(year: Path) -> tuple[AssessmentContent | None, list[Problem]
     problems += _compute_tables(year, parts, content)
     problems += _collect_charts(parts, content)
     problems += _broken_block_references(parts, content)
-    problems += _broken_figure_references(parts, content)
+    problems += _broken_figure_references(parts, content, cited or {})
     problems += _disagreements(spec_file, spec, content)
     return content, problems
 
@@ -72,7 +95,9 @@ def _read_parts(
     for index, name in enumerate(names):
         path = folder / f"{name}.yaml"
         if not path.is_file():
-            known = sorted(p.stem for p in folder.glob("*.yaml") if p.name != ASSESSMENT_FILE)
+            known = sorted(
+                p.stem for p in folder.glob("*.yaml") if p.name not in (ASSESSMENT_FILE, PLAN_FILE)
+            )
             problems.append(
                 spec_file.problem(
                     (field_name, index),
@@ -188,14 +213,13 @@ def _broken_block_references(parts: list[Part], content: AssessmentContent) -> l
     return problems
 
 
-def _broken_figure_references(parts: list[Part], content: AssessmentContent) -> list[Problem]:
+def _broken_figure_references(
+    parts: list[Part], content: AssessmentContent, cited: dict[str, ComputedTable]
+) -> list[Problem]:
     """Every ``[[table | row | column]]`` in the narrative must name a figure."""
     failed = frozenset(content.failed_tables)
-    return [
-        problem
-        for part in parts
-        for problem in citation_problems(part.file, content.tables, failed)
-    ]
+    tables = {**cited, **content.tables}
+    return [problem for part in parts for problem in citation_problems(part.file, tables, failed)]
 
 
 def _disagreements(

@@ -16,7 +16,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportgen.compute import committee_report, strategic_assessment
+from reportgen.compute import committee_report, community_safety_plan, strategic_assessment
 from reportgen.exceptions import ContentError, ReportgenError
 from reportgen.fingerprint import BuildStamp, inputs_fingerprint
 from reportgen.problems import Problem
@@ -57,6 +57,13 @@ DOCUMENTS: dict[str, DocumentKind] = {
         defined=lambda year: year.assessment is not None,
         # the Word file is laid out once by LibreOffice to number its contents page
         cost={"pdf": 3.0, "docx": 3.2, "html": 0.6},
+    ),
+    "community-safety-plan": DocumentKind(
+        "community-safety-plan",
+        community_safety_plan,
+        "community-safety-plan",
+        defined=lambda year: year.plan is not None,
+        cost={"pdf": 2.0, "docx": 0.5, "html": 0.3},
     ),
 }
 
@@ -106,7 +113,8 @@ def build(
     if missing:
         raise ReportgenError(
             f"{year.name} has no content for {', '.join(missing)} "
-            "(for the Strategic Assessment: assessment/assessment.yaml)."
+            "(the Strategic Assessment needs assessment/assessment.yaml, the plan "
+            "plan/plan.yaml)."
         )
     chosen_formats = _chosen(formats, FORMATS, "format")
     folders = search_path(Path(templates) if templates else None)

@@ -80,15 +80,23 @@ def read_yaml_rows(path: Path) -> tuple[CsvTable | None, list[Problem]]:
         return None, problems or [Problem(path, "this data file is empty.")]
     rows = file.data.get("rows") if isinstance(file.data, dict) else None
     if not isinstance(rows, list) or not rows or not all(isinstance(r, dict) for r in rows):
-        return None, [file.problem((), "expected rows: then one item per row, each with "
-                                       "column: value lines.")]
+        return None, [
+            file.problem((), "expected rows: then one item per row, each with column: value lines.")
+        ]
     headers = tuple(rows[0])
-    problems = [file.problem(("rows", i), f"this row's columns ({', '.join(row)}) differ from "
-                                          f"the first row's ({', '.join(headers)}).")
-                for i, row in enumerate(rows) if tuple(row) != headers]
+    problems = [
+        file.problem(
+            ("rows", i),
+            f"this row's columns ({', '.join(row)}) differ from "
+            f"the first row's ({', '.join(headers)}).",
+        )
+        for i, row in enumerate(rows)
+        if tuple(row) != headers
+    ]
     lines = tuple((file.locate(("rows", i)) or (None, None))[0] for i in range(len(rows)))
-    texts = tuple({key: "" if value is None else str(value) for key, value in row.items()}
-                  for row in rows)
+    texts = tuple(
+        {key: "" if value is None else str(value) for key, value in row.items()} for row in rows
+    )
     return CsvTable(path, headers, texts, lines), problems
 
 

@@ -6,6 +6,7 @@ This is the front of the pipeline (load → validate); :func:`read_year` returns
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from pathlib import Path
@@ -13,11 +14,12 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from reportgen.assessment import AssessmentContent, read_assessment
+from reportgen.assessment import AssessmentContent, read_assessment, read_plan
 from reportgen.exceptions import ContentError, NotAYearFolderError
-from reportgen.load import YamlFile, named_values, read_yaml
+from reportgen.load import YamlFile, named_values, read_yaml, text_values
 from reportgen.model import (
     YEAR_FILES,
+    GlossaryTerms,
     Implications,
     LibraryEntry,
     LibraryText,
@@ -57,6 +59,8 @@ class Year:
     library: dict[str, LibraryItem]
     files: dict[str, YamlFile]
     assessment: AssessmentContent | None = None
+    plan: AssessmentContent | None = None
+    glossary: dict[str, str] = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)
     chart_cache: Path | None = None
     """Where drawn charts are kept between builds (set by the build; None: not kept)."""
@@ -84,6 +88,12 @@ def read_year(folder: Path) -> Year:
     problems += _timetable_out_of_order(files, parts)
     assessment, assessment_problems = read_assessment(folder)
     problems += assessment_problems
+    plan, plan_problems = read_plan(folder, assessment)
+    problems += plan_problems
+    glossary, glossary_problems = read_glossary(folder)
+    problems += glossary_problems
+    problems += _priorities_restated(files, parts)
+    problems += _undefined_acronyms(plan, glossary)
     problems += _broken_figure_references(files, library, assessment)
     problems = in_reading_order(problems)
     if any(p.is_error for p in problems):
@@ -98,6 +108,8 @@ def read_year(folder: Path) -> Year:
         library,
         files,
         assessment,
+        plan,
+        glossary,
         warnings=problems,
     )
 
@@ -127,9 +139,25 @@ def _unexpected_files(folder: Path) -> list[Problem]:
     return problems
 
 
+GLOSSARY_FILE = "glossary.yaml"
+
+
+def read_glossary(folder: Path) -> tuple[dict[str, str], list[Problem]]:
+    """The shared glossary (library/glossary.yaml), if there is one."""
+    path = folder.parent / LIBRARY_FOLDER / GLOSSARY_FILE
+    if not path.is_file():
+        return {}, []
+    _, glossary, problems = read_and_validate(path, GlossaryTerms)
+    return (glossary.terms if glossary else {}), problems
+
+
 def library_files(folder: Path) -> list[Path]:
     """The shared library's files, then the year's own library.yaml (which overrides)."""
-    shared = sorted((folder.parent / LIBRARY_FOLDER).glob("*.y*ml"))
+    shared = sorted(
+        path
+        for path in (folder.parent / LIBRARY_FOLDER).glob("*.y*ml")
+        if path.name != GLOSSARY_FILE
+    )
     own = folder / YEAR_LIBRARY_FILE
     return [*shared, own] if own.is_file() else shared
 
@@ -200,6 +228,74 @@ def _broken_figure_references(
 
 def _parts(assessment: AssessmentContent | None) -> list:
     return [*assessment.chapters, *assessment.appendices] if assessment else []
+
+
+def _priorities_restated(files: dict[str, YamlFile], parts: dict[str, object]) -> list[Problem]:
+    """Leads and cross-cutting themes must name this year's recommended priorities: a
+    restatement that contradicts the source is an error naming both places."""
+    priorities = parts.get("priorities.yaml")
+    if priorities is None:
+        return []
+    file, known = files["priorities.yaml"], priorities.recommended
+    source = _where(file, ("recommended",))
+    problems = []
+    for index, lead in enumerate(priorities.leads):
+        if lead.priority not in known:
+            problems.append(
+                file.problem(
+                    ("leads", index, "priority"),
+                    (
+                        f"{lead.priority!r} has a lead but is not one of this year's recommended "
+                        f"priorities ({source}); {suggest(lead.priority, known)}"
+                    ),
+                )
+            )
+    for index, theme in enumerate(priorities.themes):
+        for position, name in enumerate(theme.priorities or []):
+            if name not in known:
+                problems.append(
+                    file.problem(
+                        ("themes", index, "priorities", position),
+                        (
+                            f"the matrix column {name!r} is not one of this year's recommended "
+                            f"priorities ({source}); {suggest(name, known)}"
+                        ),
+                    )
+                )
+    return problems
+
+
+_ACRONYM = re.compile(r"\b[A-Z][A-Z&]+\b")
+
+
+def _undefined_acronyms(plan: AssessmentContent | None, glossary: dict[str, str]) -> list[Problem]:
+    """A warning for each acronym the plan uses that its glossary does not define (only
+    for a plan with a glossary), at its first use."""
+    parts = _parts(plan)
+    if not any(named_values(part.file.data, "glossary") for part in parts):
+        return []
+    problems, seen = [], set(glossary)
+    for part in parts:
+        for path, text in text_values(part.file.data):
+            for acronym in _ACRONYM.findall(text):
+                if acronym not in seen:
+                    seen.add(acronym)
+                    problems.append(
+                        part.file.problem(
+                            path,
+                            (
+                                f"the acronym {acronym!r} is used but the glossary "
+                                "(library/glossary.yaml) does not define it."
+                            ),
+                            severity=WARNING,
+                        )
+                    )
+    return problems
+
+
+def _where(file: YamlFile, path: tuple) -> str:
+    line, _ = file.locate(path) or (None, None)
+    return f"{file.path.name}, line {line}, recommended" if line else file.path.name
 
 
 def _empty_priority_lists(files: dict[str, YamlFile], parts: dict[str, object]) -> list[Problem]:

@@ -37,6 +37,14 @@ def with_assessment(minimal: Path) -> Path:
 
 
 @pytest.fixture
+def with_plan(minimal: Path) -> Path:
+    """The minimal year plus a small Community Safety Plan (tests/data/plan), its
+    priorities, leads and themes, and a shared glossary."""
+    shutil.copytree(DATA / "plan", minimal.parent, dirs_exist_ok=True)
+    return minimal
+
+
+@pytest.fixture
 def sample_copy(tmp_path: Path) -> Path:
     """A copy of the real sample content; returns the content folder."""
     target = tmp_path / "content"

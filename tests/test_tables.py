@@ -141,20 +141,26 @@ def test_library_references_are_checked_only_where_used(minimal: Path) -> None:
 
 def test_counts_can_be_written_in_yaml(with_assessment: Path, crime: Path) -> None:
     data = with_assessment / "data" / "types.yaml"
-    data.write_text("rows:\n  - {type: Violence, this_year: 880}\n  - {type: Theft, "
-                    "this_year: 27}\n  - {type: All crime, this_year: 907}\n")
+    data.write_text(
+        "rows:\n  - {type: Violence, this_year: 880}\n  - {type: Theft, "
+        "this_year: 27}\n  - {type: All crime, this_year: 907}\n"
+    )
     edit(crime, "data: data/types.csv", "data: data/types.yaml")
     from reportgen import read_year
 
     table = read_year(with_assessment).assessment.tables["crime-types"]
     assert [row.cells for row in table.rows] == [
-        ("Violence", "880"), ("Theft", "27"), ("All crime", "907")]
+        ("Violence", "880"),
+        ("Theft", "27"),
+        ("All crime", "907"),
+    ]
 
 
 def test_a_yaml_row_with_other_columns_is_an_error(with_assessment: Path, crime: Path) -> None:
     data = with_assessment / "data" / "types.yaml"
-    data.write_text("rows:\n  - {type: Violence, this_year: 880}\n  - {type: Theft, "
-                    "thisyear: 27}\n")
+    data.write_text(
+        "rows:\n  - {type: Violence, this_year: 880}\n  - {type: Theft, thisyear: 27}\n"
+    )
     edit(crime, "data: data/types.csv", "data: data/types.yaml")
     (error,) = _errors(with_assessment)
     assert "types.yaml, line 3" in error and "differ from the first row's" in error

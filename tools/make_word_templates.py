@@ -365,6 +365,13 @@ def strategic_assessment() -> DocumentObject:
     document = base_document()
     tag(document, "{{ doc.organisation }}", "Subtitle")
     tag(document, "{{ doc.title }}", "Title")
+    tag(document, "{%p if doc.subtitle %}")
+    tag(document, "{{ doc.subtitle }}", "Subtitle")
+    tag(document, "{%p endif %}")
+    tag(document, "{%p if doc.edition %}")
+    tag(document, "{{ doc.edition }}")
+    tag(document, "{%p endif %}")
+    tag(document, "{%p if doc.contents %}")
     contents = tag(document, "Contents", "TOC Heading")
     contents.paragraph_format.page_break_before = True
     tag(document, "{%p for entry in doc.contents %}")
@@ -374,6 +381,7 @@ def strategic_assessment() -> DocumentObject:
     page_reference(labelled(document, "{{ entry.label }}", "{{ entry.title }}", "Contents 2"))
     tag(document, "{%p endif %}")
     tag(document, "{%p endfor %}")
+    tag(document, "{%p endif %}")
     tag(document, "{%p for chapter in doc.chapters + doc.appendices %}")
     heading = labelled(document, "{{ chapter.label }}", "{{ chapter.title }}", "Heading 1")
     heading.paragraph_format.page_break_before = True
@@ -395,6 +403,7 @@ def main() -> None:
     for name, make in (
         ("committee-report", committee_report),
         ("strategic-assessment", strategic_assessment),
+        ("community-safety-plan", strategic_assessment),  # the same layout
     ):
         make().save(OUT / f"{name}.docx")
         print(f"wrote {OUT / name}.docx")

@@ -6,6 +6,16 @@ cited — so the Word and HTML templates only place values on the page.
 """
 
 from reportgen.compute.committee_report import CommitteeReport, committee_report
-from reportgen.compute.strategic_assessment import StrategicAssessment, strategic_assessment
+from reportgen.compute.strategic_assessment import (
+    StrategicAssessment,
+    community_safety_plan,
+    strategic_assessment,
+)
 
-__all__ = ["CommitteeReport", "StrategicAssessment", "committee_report", "strategic_assessment"]
+__all__ = [
+    "CommitteeReport",
+    "StrategicAssessment",
+    "committee_report",
+    "community_safety_plan",
+    "strategic_assessment",
+]

@@ -4,6 +4,7 @@ numbered, figures cited from the tables, lists labelled."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from reportgen.charts import ChartView, draw
@@ -20,8 +21,9 @@ from reportgen.model import (
     PriorityList,
     TableRef,
 )
+from reportgen.model.text import Glossary, Grid, PriorityTable
 from reportgen.references import resolve
-from reportgen.tables import ComputedTable
+from reportgen.tables import ComputedTable, TableRow
 from reportgen.year import Year
 
 LANGUAGE = "en-GB"
@@ -84,10 +86,12 @@ class BlockExpander:
     """Expands a year's blocks: library texts inlined, priority lists filled, paragraphs
     numbered, ``[[table | row | column]]`` figures cited."""
 
-    def __init__(self, year: Year) -> None:
+    def __init__(self, year: Year, glossary: dict[str, str] | None = None) -> None:
         self.year = year
-        self.tables = year.assessment.tables if year.assessment else {}
-        self.charts = year.assessment.charts if year.assessment else {}
+        self.glossary = glossary or {}
+        documents = [d for d in (year.assessment, year.plan) if d]
+        self.tables = {name: t for d in documents for name, t in d.tables.items()}
+        self.charts = {name: c for d in documents for name, c in d.charts.items()}
 
     def blocks(self, blocks: list[Block], section: str = "") -> tuple[TextBlock, ...]:
         laid_out: list[TextBlock] = []
@@ -116,25 +120,96 @@ class BlockExpander:
         if isinstance(block, Paragraph):
             kind = "paragraph" if number else "text"
             return TextBlock(kind, self.text(block.paragraph), number=number)
-        if isinstance(block, PlainText):
-            return TextBlock("text", self.text(block.text))
-        if isinstance(block, Heading):
-            return TextBlock("heading", self.text(block.heading))
-        if isinstance(block, Bullets):
-            return TextBlock("bullets", items=self.items(block.bullets))
-        if isinstance(block, Lettered):
-            return TextBlock("lettered", items=lettered([self.text(t) for t in block.lettered]))
-        if isinstance(block, Numbered):
-            return TextBlock("numbered", items=numbered([self.text(t) for t in block.numbered]))
-        if isinstance(block, TableRef):
-            return TextBlock("table", table=self.tables[block.table])
-        if isinstance(block, ChartRef):
-            chart = self.charts[block.chart]
-            view = draw(block.chart, chart, self.tables[chart.table], self.year.chart_cache)
-            return TextBlock("chart", chart=view)
-        assert isinstance(block, PriorityList)
+        return getattr(self, f"_{type(block).__name__.lower()}")(block)
+
+    def _plaintext(self, block: PlainText) -> TextBlock:
+        return TextBlock("text", self.text(block.text))
+
+    def _heading(self, block: Heading) -> TextBlock:
+        return TextBlock("heading", self.text(block.heading))
+
+    def _bullets(self, block: Bullets) -> TextBlock:
+        return TextBlock("bullets", items=self.items(block.bullets))
+
+    def _lettered(self, block: Lettered) -> TextBlock:
+        return TextBlock("lettered", items=lettered([self.text(t) for t in block.lettered]))
+
+    def _numbered(self, block: Numbered) -> TextBlock:
+        return TextBlock("numbered", items=numbered([self.text(t) for t in block.numbered]))
+
+    def _tableref(self, block: TableRef) -> TextBlock:
+        return TextBlock("table", table=self.tables[block.table])
+
+    def _grid(self, block: Grid) -> TextBlock:
+        rows = [[self.text(cell) for cell in row] for row in block.grid.rows]
+        return TextBlock("table", table=text_table(block.grid.title, block.grid.headings, rows))
+
+    def _prioritytable(self, block: PriorityTable) -> TextBlock:
+        return TextBlock("table", table=priority_table(self.year, block.priority_table))
+
+    def _glossary(self, block: Glossary) -> TextBlock:
+        rows = [[term, meaning] for term, meaning in self.glossary.items()]
+        return TextBlock(
+            "table", table=text_table("Acronym glossary", ["Acronym", "Meaning"], rows)
+        )
+
+    def _chartref(self, block: ChartRef) -> TextBlock:
+        chart = self.charts[block.chart]
+        view = draw(block.chart, chart, self.tables[chart.table], self.year.chart_cache)
+        return TextBlock("chart", chart=view)
+
+    def _prioritylist(self, block: PriorityList) -> TextBlock:
         names = getattr(self.year.priorities, block.priorities)
         return TextBlock("bullets", items=tuple(Item(name) for name in names))
+
+
+def text_table(title: str, headings: list[str], rows: list[list[str]]) -> ComputedTable:
+    """A table of text, laid out like a data table (first column as row headers)."""
+    width = len(headings)
+    table_rows = tuple(
+        TableRow(row[0] if row else "", tuple((row + [""] * width)[:width])) for row in rows
+    )
+    return ComputedTable(
+        "",
+        title,
+        tuple(headings),
+        tuple(headings),
+        tuple(False for _ in headings),
+        table_rows,
+        None,
+    )
+
+
+def priority_table(year: Year, which: str) -> ComputedTable:
+    """The priority leads, or the matrix of priorities and cross-cutting themes."""
+    priorities = year.priorities
+    if which == "leads":
+        return text_table(
+            "Priority leads",
+            ["Priority sub-groups", "Lead Officer/Agency"],
+            [[lead.sub_group or lead.priority, lead.lead] for lead in priorities.leads],
+        )
+    rows = [
+        [
+            theme.theme,
+            *(
+                "Yes" if theme.priorities is None or p in theme.priorities else ""
+                for p in priorities.recommended
+            ),
+        ]
+        for theme in priorities.themes
+    ]
+    return text_table(
+        "Priorities and cross-cutting themes",
+        ["Cross-cutting theme", *priorities.recommended],
+        rows,
+    )
+
+
+def used_terms(texts: list[str], glossary: dict[str, str]) -> dict[str, str]:
+    """The glossary's terms that appear (as whole words) in ``texts``, in glossary order."""
+    words = set(re.findall(r"[A-Za-z][A-Za-z&]*", " ".join(texts)))
+    return {term: meaning for term, meaning in glossary.items() if term in words}
 
 
 def lettered(texts: list[str]) -> tuple[Item, ...]:

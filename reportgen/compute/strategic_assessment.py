@@ -7,13 +7,14 @@ import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from reportgen.assessment import Part
+from reportgen.assessment import AssessmentContent, Part
 from reportgen.compute.blocks import (
     LANGUAGE,
     BlockExpander,
     Bookmark,
     SectionView,
     TextBlock,
+    used_terms,
 )
 from reportgen.year import Year
 
@@ -44,7 +45,8 @@ class ContentsEntry:
 
 @dataclass(frozen=True)
 class StrategicAssessment:
-    """The Strategic Assessment, as laid out in every format."""
+    """A document of numbered chapters — the Strategic Assessment, or the Community Safety
+    Plan — as laid out in every format."""
 
     title: str
     organisation: str
@@ -52,6 +54,8 @@ class StrategicAssessment:
     chapters: tuple[ChapterView, ...]
     appendices: tuple[ChapterView, ...]
     properties: dict[str, str]
+    subtitle: str = ""
+    edition: str = ""
 
 
 def _chapter(
@@ -98,7 +102,36 @@ def _contents(
 def strategic_assessment(year: Year) -> StrategicAssessment:
     """Compute the Strategic Assessment from a validated year that has one."""
     assert year.assessment is not None
-    content, expand = year.assessment, BlockExpander(year)
+    return _chaptered(year, year.assessment, BlockExpander(year), contents=True)
+
+
+def community_safety_plan(year: Year) -> StrategicAssessment:
+    """Compute the Community Safety Plan. Its glossary lists only the acronyms it uses, so
+    the plan is laid out once to find them, then again with the glossary filled in."""
+    assert year.plan is not None
+    contents = year.plan.spec.contents
+    draft = _chaptered(year, year.plan, BlockExpander(year), contents)
+    used = used_terms(document_texts(draft), year.glossary)
+    return _chaptered(year, year.plan, BlockExpander(year, used), contents)
+
+
+def document_texts(document: StrategicAssessment) -> list[str]:
+    """Every text of a computed document (for finding the acronyms it uses)."""
+    texts = [document.title]
+    for chapter in (*document.chapters, *document.appendices):
+        texts.append(chapter.title)
+        for blocks in (chapter.blocks, *(section.blocks for section in chapter.sections)):
+            for block in blocks:
+                texts += [block.text, *(item.text for item in block.items)]
+                if block.table:
+                    texts += [cell for row in block.table.rows for cell in row.cells]
+        texts += [section.title for section in chapter.sections]
+    return texts
+
+
+def _chaptered(
+    year: Year, content: AssessmentContent, expand: BlockExpander, contents: bool
+) -> StrategicAssessment:
     bookmarks = itertools.count(1)
     chapters = tuple(
         _chapter(part, str(n), f"{n}.", expand, bookmarks)
@@ -108,16 +141,19 @@ def strategic_assessment(year: Year) -> StrategicAssessment:
         _chapter(part, "", f"Appendix {n}", expand, bookmarks)
         for n, part in enumerate(content.appendices, start=1)
     )
+    spec = content.spec
     return StrategicAssessment(
-        title=content.spec.title,
-        organisation=content.spec.organisation,
-        contents=_contents(chapters, appendices),
+        title=spec.title,
+        organisation=spec.organisation,
+        contents=_contents(chapters, appendices) if contents else (),
         chapters=chapters,
         appendices=appendices,
         properties={
-            "title": content.spec.title,
-            "subject": f"{content.spec.organisation}: {content.spec.title}",
-            "author": content.spec.organisation,
+            "title": spec.title,
+            "subject": f"{spec.organisation}: {spec.title}",
+            "author": spec.organisation,
             "language": LANGUAGE,
         },
+        subtitle=getattr(spec, "subtitle", None) or "",
+        edition=getattr(spec, "edition", None) or "",
     )

@@ -6,6 +6,7 @@ they are written for the legal and finance officers who edit the files.
 
 from reportgen.model.report import (
     YEAR_FILES,
+    GlossaryTerms,
     Implication,
     Implications,
     LibraryEntry,
@@ -45,6 +46,7 @@ __all__ = [
     "Bullets",
     "ChartRef",
     "Content",
+    "GlossaryTerms",
     "Heading",
     "Implication",
     "Implications",

@@ -65,6 +65,21 @@ class Assessment(Content):
     )
 
 
+class Plan(Assessment):
+    """plan.yaml: the Community Safety Plan's title page and the order of its parts."""
+
+    title: str = text_field("the plan's title, e.g. Community Safety Partnership Plan 2013-2018")
+    subtitle: str | None = Field(None, description="e.g. 'Delivering Safer Communities'")
+    edition: str | None = Field(None, description="e.g. Refreshed March 2018")
+    chapters: list[str] = Field(
+        min_length=1, description="the chapter files in plan/, in order (without .yaml)"
+    )
+    appendices: list[str] = Field(
+        default_factory=list, description="the appendix files in plan/, in order"
+    )
+    contents: bool = Field(False, description="whether the plan has a contents page (yes/no)")
+
+
 # --- tables ---------------------------------------------------------------------------------
 
 

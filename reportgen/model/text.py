@@ -102,6 +102,30 @@ class ChartRef(Content):
     chart: str = text_field("the name of a chart defined under charts: in a chapter")
 
 
+class Grid(Content):
+    """A table of text typed in place (an action plan, a list of contacts …)."""
+
+    class Body(Content):
+        title: str = text_field("the table's caption")
+        headings: list[str] = Field(min_length=1, description="the column headings")
+        rows: list[list[str]] = Field(min_length=1, description="the rows, one list each")
+
+    grid: Body = Field(description="a table: title, headings and rows")
+
+
+class PriorityTable(Content):
+    """A table made from priorities.yaml: the priority leads, or the matrix of priorities
+    and cross-cutting themes."""
+
+    priority_table: Literal["leads", "matrix"] = Field(description="which table: leads or matrix")
+
+
+class Glossary(Content):
+    """The acronyms the document uses, with their meanings (from the library glossary)."""
+
+    glossary: Literal["used"] = Field(description="write: used")
+
+
 BLOCK_KINDS = (
     "paragraph",
     "text",
@@ -113,6 +137,9 @@ BLOCK_KINDS = (
     "priorities",
     "table",
     "chart",
+    "grid",
+    "priority_table",
+    "glossary",
 )
 BLOCK_TAG = "block:"
 """Prefix of the union tags, so they are never mistaken for field names in errors."""
@@ -133,6 +160,9 @@ Block = Annotated[
     | Annotated[Heading, Tag(BLOCK_TAG + "heading")]
     | Annotated[TableRef, Tag(BLOCK_TAG + "table")]
     | Annotated[ChartRef, Tag(BLOCK_TAG + "chart")]
+    | Annotated[Grid, Tag(BLOCK_TAG + "grid")]
+    | Annotated[PriorityTable, Tag(BLOCK_TAG + "priority_table")]
+    | Annotated[Glossary, Tag(BLOCK_TAG + "glossary")]
     | Annotated[LibraryText, Tag(BLOCK_TAG + "library")]
     | Annotated[PriorityList, Tag(BLOCK_TAG + "priorities")],
     Discriminator(
