@@ -74,6 +74,8 @@ def _explain(file: YamlFile, model: type[Content], detail: ErrorDetails) -> Prob
         return file.problem(path, _unknown_field(model, path))
     if kind == "missing":
         return file.problem(path, f"this field is missing; expected {_describe(model, path)}.")
+    if kind == "content_rule":  # a rule of the content model, already in plain English
+        return file.problem(path, detail["msg"] + ".")
     if kind == "block_kind":
         return file.problem(path, _unknown_block(detail["input"]))
     found = _found(detail["input"])

@@ -66,6 +66,7 @@ def test_docx_opens_and_converts_in_libreoffice(
         heading = {
             "committee-report": "Cross-cutting issues and implications",
             "strategic-assessment": "Road Safety in Maidstone",
+            "community-safety-plan": "Further information",
         }[document]
         assert letters_and_digits(heading) in text
         assert "{{" not in text and "{%" not in text

@@ -3,12 +3,21 @@ leads, the matrix, text tables and a glossary of only the acronyms used."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+
+import pytest
 
 from reportgen import build, check, read_year
 from reportgen.compute import community_safety_plan
-from tests.conftest import edit
-from tests.fidelity import html_text
+from tests.conftest import SAMPLE_CONTENT, edit
+from tests.fidelity import (
+    REFERENCE,
+    document_text,
+    html_text,
+    missing_figures,
+    missing_sentences,
+)
 
 
 def test_plan_builds_in_every_format(with_plan: Path, tmp_path: Path) -> None:
@@ -85,3 +94,62 @@ def test_an_acronym_missing_from_the_glossary_is_a_warning(with_plan: Path) -> N
     (warning,) = check(with_plan)
     assert not warning.is_error and warning.file.name == "priorities.yaml"
     assert "the acronym 'PCC' is used but the glossary" in warning.message
+
+
+# --- the sample plans against the published ones ---------------------------------------------
+
+SAMPLES = ("2016-17", "2018-19")
+
+
+@pytest.fixture(scope="module")
+def plans(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    outputs = {}
+    for year in SAMPLES:
+        out = tmp_path_factory.mktemp(f"plan-{year}")
+        build(SAMPLE_CONTENT / year, documents=["community-safety-plan"], out=out)
+        outputs[year] = out
+    return outputs
+
+
+def _unused_glossary_entry(sentence: str, document_text: str) -> bool:
+    """A line of the published glossary ("BOTD = Burglary Other Than Dwelling") for an
+    acronym the plan never uses: by design, the glossary lists only the terms used."""
+    match = re.fullmatch(r"([A-Z][A-Z&]+) = .+", sentence.strip())
+    return bool(match) and not re.search(rf"\b{match.group(1)}s?\b", document_text)
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf", "html"])
+@pytest.mark.parametrize("year", SAMPLES)
+def test_plan_carries_98_percent_of_the_published_plan(
+    plans: dict[str, Path], year: str, fmt: str
+) -> None:
+    path = plans[year] / f"community-safety-plan.{fmt}"
+    text = document_text(path)
+    missing, total = missing_sentences(REFERENCE / f"{year}-community-safety-plan.txt", path)
+    unused = [s for s in missing if _unused_glossary_entry(s, text)]
+    assert (len(missing) - len(unused)) / (total - len(unused)) <= 0.02, missing
+    assert missing_figures(REFERENCE / f"{year}-community-safety-plan.txt", path) == []
+
+
+@pytest.mark.parametrize("year", SAMPLES)
+def test_priorities_read_the_same_in_every_document(year: str) -> None:
+    from reportgen.compute import committee_report
+
+    loaded = read_year(SAMPLE_CONTENT / year)
+    plan = community_safety_plan(loaded)
+    report = committee_report(loaded)
+    listed = [
+        [item.text for item in block.items]
+        for chapter in plan.chapters
+        for part in (chapter, *chapter.sections)
+        for block in part.blocks
+        if block.kind == "bullets"
+    ]
+    assert list(loaded.priorities.recommended) in listed
+    report_lists = [
+        [item.text for item in block.items]
+        for section in report.sections
+        for block in section.blocks
+        if block.kind == "bullets"
+    ]
+    assert list(loaded.priorities.recommended) in report_lists

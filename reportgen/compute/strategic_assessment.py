@@ -133,8 +133,9 @@ def _chaptered(
     year: Year, content: AssessmentContent, expand: BlockExpander, contents: bool
 ) -> StrategicAssessment:
     bookmarks = itertools.count(1)
+    numbered = getattr(content.spec, "numbered_sections", True)
     chapters = tuple(
-        _chapter(part, str(n), f"{n}.", expand, bookmarks)
+        _chapter(part, str(n) if numbered else "", f"{n}.", expand, bookmarks)
         for n, part in enumerate(content.chapters, start=1)
     )
     appendices = tuple(

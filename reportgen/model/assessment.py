@@ -78,6 +78,9 @@ class Plan(Assessment):
         default_factory=list, description="the appendix files in plan/, in order"
     )
     contents: bool = Field(False, description="whether the plan has a contents page (yes/no)")
+    numbered_sections: bool = Field(
+        True, description="whether sections are numbered 5.1, 5.2 … (yes/no)"
+    )
 
 
 # --- tables ---------------------------------------------------------------------------------

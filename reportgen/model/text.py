@@ -10,7 +10,16 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
 
 
 class Content(BaseModel):
@@ -109,6 +118,16 @@ class Grid(Content):
         title: str = text_field("the table's caption")
         headings: list[str] = Field(min_length=1, description="the column headings")
         rows: list[list[str]] = Field(min_length=1, description="the rows, one list each")
+
+        @model_validator(mode="after")
+        def _rows_fit_the_headings(self) -> Grid.Body:
+            for number, row in enumerate(self.rows, start=1):
+                if len(row) != len(self.headings):
+                    raise PydanticCustomError("content_rule", (
+                        f"row {number} has {len(row)} cells but there are "
+                        f"{len(self.headings)} headings; a comma inside [ … ] starts a new "
+                        "cell, so put text containing commas in quotes"))
+            return self
 
     grid: Body = Field(description="a table: title, headings and rows")
 
