@@ -92,7 +92,7 @@ def read_year(folder: Path) -> Year:
     problems += plan_problems
     glossary, glossary_problems = read_glossary(folder)
     problems += glossary_problems
-    problems += _priorities_restated(files, parts)
+    problems += _priorities_restated(files, parts, plan)
     problems += _undefined_acronyms(plan, glossary)
     problems += _broken_figure_references(files, library, assessment)
     problems = in_reading_order(problems)
@@ -230,39 +230,52 @@ def _parts(assessment: AssessmentContent | None) -> list:
     return [*assessment.chapters, *assessment.appendices] if assessment else []
 
 
-def _priorities_restated(files: dict[str, YamlFile], parts: dict[str, object]) -> list[Problem]:
-    """Leads and cross-cutting themes must name this year's recommended priorities: a
-    restatement that contradicts the source is an error naming both places."""
+def _priorities_restated(
+    files: dict[str, YamlFile], parts: dict[str, object], plan: AssessmentContent | None
+) -> list[Problem]:
+    """Leads, cross-cutting themes and action plans must name this year's recommended
+    priorities. A restatement that contradicts the source is reported (as a warning: the
+    published plans carry some) naming both places."""
     priorities = parts.get("priorities.yaml")
     if priorities is None:
         return []
-    file, known = files["priorities.yaml"], priorities.recommended
-    source = _where(file, ("recommended",))
-    problems = []
-    for index, lead in enumerate(priorities.leads):
-        if lead.priority not in known:
-            problems.append(
-                file.problem(
-                    ("leads", index, "priority"),
-                    (
-                        f"{lead.priority!r} has a lead but is not one of this year's recommended "
-                        f"priorities ({source}); {suggest(lead.priority, known)}"
-                    ),
-                )
-            )
-    for index, theme in enumerate(priorities.themes):
-        for position, name in enumerate(theme.priorities or []):
-            if name not in known:
-                problems.append(
-                    file.problem(
-                        ("themes", index, "priorities", position),
-                        (
-                            f"the matrix column {name!r} is not one of this year's recommended "
-                            f"priorities ({source}); {suggest(name, known)}"
-                        ),
-                    )
-                )
-    return problems
+    file = files["priorities.yaml"]
+    named = [
+        (file, ("leads", i, "priority"), lead.priority, "has a lead")
+        for i, lead in enumerate(priorities.leads)
+    ]
+    named += [
+        (file, ("themes", i, "priorities", j), name, "is a matrix column")
+        for i, theme in enumerate(priorities.themes)
+        for j, name in enumerate(theme.priorities or [])
+    ]
+    named += [
+        (part.file, path, name, "has an action plan")
+        for part in _parts(plan)
+        for path, name in named_values(part.file.data, "priority")
+        if "grid" in path
+    ]
+    return [
+        where.problem(path, _not_a_priority(name, what, priorities, file), severity=WARNING)
+        for where, path, name, what in named
+        if name not in priorities.recommended
+    ]
+
+
+def _not_a_priority(name: str, what: str, priorities: object, file: YamlFile) -> str:
+    removed = next((i for i, r in enumerate(priorities.removed) if r.priority == name), None)
+    if removed is not None:
+        line, _ = file.locate(("removed", removed)) or (None, None)
+        return (
+            f"{name!r} {what} but was removed as a priority ({file.path.name}, line "
+            f"{line}, removed)"
+        )
+    line, _ = file.locate(("recommended",)) or (None, None)
+    return (
+        f"{name!r} {what} but is not one of this year's recommended priorities "
+        f"({file.path.name}, line {line}, recommended); "
+        f"{suggest(name, priorities.recommended)}"
+    )
 
 
 _ACRONYM = re.compile(r"\b[A-Z][A-Z&]+\b")
@@ -291,11 +304,6 @@ def _undefined_acronyms(plan: AssessmentContent | None, glossary: dict[str, str]
                         )
                     )
     return problems
-
-
-def _where(file: YamlFile, path: tuple) -> str:
-    line, _ = file.locate(path) or (None, None)
-    return f"{file.path.name}, line {line}, recommended" if line else file.path.name
 
 
 def _empty_priority_lists(files: dict[str, YamlFile], parts: dict[str, object]) -> list[Problem]:

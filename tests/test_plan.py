@@ -70,19 +70,42 @@ def test_renaming_a_priority_in_the_source_renames_it_everywhere(
     assert plan.chapters[0].blocks[2].table.headings[-1] == "Drugs"
 
 
-def test_a_lead_for_a_priority_that_is_not_one_is_an_error(with_plan: Path) -> None:
+def test_a_lead_for_a_priority_that_is_not_one_is_reported(with_plan: Path) -> None:
     edit(with_plan / "priorities.yaml", "{priority: C, lead", "{priority: E, lead")
-    (error,) = [p for p in check(with_plan) if p.is_error]
-    assert error.field == "leads[1].priority"
-    assert "'E' has a lead but is not one of this year's recommended priorities" in error.message
-    assert "priorities.yaml, line 2, recommended" in error.message
+    (problem,) = check(with_plan)
+    assert (problem.file.name, problem.line, problem.field) == (
+        "priorities.yaml",
+        10,
+        "leads[1].priority",
+    )
+    assert not problem.is_error
+    assert (
+        "'E' has a lead but is not one of this year's recommended priorities "
+        "(priorities.yaml, line 2, recommended)"
+    ) in problem.message
 
 
-def test_a_matrix_column_that_is_not_a_priority_is_an_error(with_plan: Path) -> None:
+def test_a_matrix_column_that_is_not_a_priority_is_reported(with_plan: Path) -> None:
     edit(with_plan / "priorities.yaml", "priorities: [D]", "priorities: [X]")
-    (error,) = [p for p in check(with_plan) if p.is_error]
-    assert error.field == "themes[2].priorities[1]"
-    assert "the matrix column 'X' is not one of this year's recommended priorities" in error.message
+    (problem,) = check(with_plan)
+    assert (problem.line, problem.field) == (8, "themes[2].priorities[1]")
+    assert (
+        "'X' is a matrix column but is not one of this year's recommended priorities "
+        "(priorities.yaml, line 2, recommended)"
+    ) in problem.message
+
+
+def test_an_action_plan_for_a_removed_priority_is_reported(with_plan: Path) -> None:
+    edit(
+        with_plan / "plan" / "leads.yaml",
+        "      title: Action plan",
+        "      title: Action plan\n      priority: A",
+    )
+    (problem,) = check(with_plan)
+    assert (problem.file.name, problem.line) == ("leads.yaml", 6)
+    assert (
+        "'A' has an action plan but was removed as a priority (priorities.yaml, line 4, removed)"
+    ) in problem.message
 
 
 def test_an_acronym_missing_from_the_glossary_is_a_warning(with_plan: Path) -> None:
@@ -153,3 +176,13 @@ def test_priorities_read_the_same_in_every_document(year: str) -> None:
         if block.kind == "bullets"
     ]
     assert list(loaded.priorities.recommended) in report_lists
+
+
+def test_the_published_2016_plan_contradicts_its_own_priorities() -> None:
+    """The 2016 plan kept an action plan and a lead for ASB, which it had just removed."""
+    messages = [p.describe() for p in check(SAMPLE_CONTENT / "2016-17")]
+    assert any("grid.priority] warning: 'Anti-Social Behaviour (ASB)' has an action plan but "
+               "was removed as a priority (priorities.yaml, line 30, removed)" in m
+               for m in messages)
+    assert any("[leads[1].priority] warning: 'Anti-Social Behaviour (ASB)' has a lead" in m
+               for m in messages)

@@ -210,8 +210,7 @@ def used_terms(texts: list[str], glossary: dict[str, str]) -> dict[str, str]:
     """The glossary's terms that appear (as whole words) in ``texts``, in glossary order."""
     words = set(re.findall(r"[A-Za-z][A-Za-z&]*", " ".join(texts)))
     plurals = {word[:-1] for word in words if word.endswith("s")}  # CCGs, OCGs
-    return {term: meaning for term, meaning in glossary.items()
-            if term in words or term in plurals}
+    return {term: meaning for term, meaning in glossary.items() if term in words or term in plurals}
 
 
 def lettered(texts: list[str]) -> tuple[Item, ...]:

@@ -116,6 +116,10 @@ class Grid(Content):
 
     class Body(Content):
         title: str = text_field("the table's caption")
+        priority: str | None = Field(
+            None,
+            description="the priority this table is for (an action plan's), as in priorities.yaml",
+        )
         headings: list[str] = Field(min_length=1, description="the column headings")
         rows: list[list[str]] = Field(min_length=1, description="the rows, one list each")
 
@@ -123,10 +127,14 @@ class Grid(Content):
         def _rows_fit_the_headings(self) -> Grid.Body:
             for number, row in enumerate(self.rows, start=1):
                 if len(row) != len(self.headings):
-                    raise PydanticCustomError("content_rule", (
-                        f"row {number} has {len(row)} cells but there are "
-                        f"{len(self.headings)} headings; a comma inside [ … ] starts a new "
-                        "cell, so put text containing commas in quotes"))
+                    raise PydanticCustomError(
+                        "content_rule",
+                        (
+                            f"row {number} has {len(row)} cells but there are "
+                            f"{len(self.headings)} headings; a comma inside [ … ] starts a new "
+                            "cell, so put text containing commas in quotes"
+                        ),
+                    )
             return self
 
     grid: Body = Field(description="a table: title, headings and rows")
