@@ -45,8 +45,11 @@ LIST_FIELDS = ("bullets", "lettered", "numbered")
 
 
 def is_narrative(path: tuple) -> bool:
-    """Whether a value at ``path`` is paragraph or list text, where figures can be cited."""
+    """Whether a value at ``path`` is paragraph, list or text-table text, where figures can
+    be cited (an indicator's baseline in a plan's table, say)."""
     if path and path[-1] in TEXT_FIELDS:
+        return True
+    if len(path) >= 4 and path[-4:-2] == ("grid", "rows"):
         return True
     return len(path) >= 2 and isinstance(path[-1], int) and path[-2] in LIST_FIELDS
 
@@ -58,7 +61,7 @@ def citation_problems(
     within: tuple = (),
 ) -> list[Problem]:
     """Every reference in ``file`` (or in its part at ``within``) must name a figure, and
-    may appear only in paragraphs and lists."""
+    may appear only in paragraphs, lists and table cells."""
     problems = []
     for path, text in text_values(file.data):
         if path[: len(within)] != within or "[[" not in text:
@@ -68,7 +71,7 @@ def citation_problems(
                 file.problem(
                     path,
                     "figures can be cited with [[…]] only in "
-                    "paragraphs, headings and lists; type it here.",
+                    "paragraphs, headings, lists and table cells; type it here.",
                 )
             )
             continue

@@ -186,3 +186,19 @@ def test_the_published_2016_plan_contradicts_its_own_priorities() -> None:
                for m in messages)
     assert any("[leads[1].priority] warning: 'Anti-Social Behaviour (ASB)' has a lead" in m
                for m in messages)
+
+
+def test_an_indicator_baseline_can_be_computed_from_the_assessment(
+    with_plan: Path, tmp_path: Path
+) -> None:
+    """A plan's table cell cites the assessment's figure instead of retyping it."""
+    import shutil
+
+    from tests.conftest import DATA
+
+    shutil.copytree(DATA / "assessment", with_plan, dirs_exist_ok=True)
+    edit(with_plan / "plan" / "leads.yaml", "[Reduce harm, Run a campaign, SMP & <partners>]",
+         "[Reduce harm, '[[crime-by-district | Testborough | rate]] per 1,000', SMP]")
+    plan = community_safety_plan(read_year(with_plan))
+    grid = plan.chapters[1].blocks[1].table
+    assert grid.rows[0].cells == ("Reduce harm", "90.0 per 1,000", "SMP")

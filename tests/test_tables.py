@@ -130,7 +130,7 @@ def test_figures_are_cited_only_in_narrative(with_assessment: Path, crime: Path)
     )
     (error,) = _errors(with_assessment)
     assert "[tables.crime-by-district.title]" in error
-    assert "only in paragraphs, headings and lists" in error
+    assert "only in paragraphs, headings, lists and table cells" in error
 
 
 def test_library_references_are_checked_only_where_used(minimal: Path) -> None:
