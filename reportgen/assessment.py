@@ -91,8 +91,16 @@ def read_chaptered(
 def _read_parts(
     folder: Path, spec_file: YamlFile, field_name: str, names: list[str]
 ) -> tuple[list[Part], list[Problem]]:
-    parts, problems = [], []
+    parts, problems, listed = [], [], set()
     for index, name in enumerate(names):
+        if name in listed:
+            problems.append(
+                spec_file.problem(
+                    (field_name, index), f"{name} is listed twice; a chapter can appear only once."
+                )
+            )
+            continue
+        listed.add(name)
         path = folder / f"{name}.yaml"
         if not path.is_file():
             known = sorted(

@@ -29,6 +29,7 @@ from reportgen.model import (
     Sections,
     Timetable,
 )
+from reportgen.model.text import Glossary, PriorityTable
 from reportgen.problems import WARNING, Problem, in_reading_order, suggest
 from reportgen.references import citation_problems
 from reportgen.validate import read_and_validate, validate_file
@@ -83,18 +84,22 @@ def read_year(folder: Path) -> Year:
             problems += file_problems
     library, library_problems = read_library(folder)
     problems += library_problems
-    problems += _broken_library_references(files, library)
-    problems += _empty_priority_lists(files, parts)
     problems += _timetable_out_of_order(files, parts)
     assessment, assessment_problems = read_assessment(folder)
     problems += assessment_problems
     plan, plan_problems = read_plan(folder, assessment)
     problems += plan_problems
-    glossary, glossary_problems = read_glossary(folder)
+    # Every file whose text is printed, with its validated content (None if invalid).
+    texts = [(file, parts.get(name)) for name, file in files.items()]
+    texts += [(part.file, part.chapter) for part in [*_parts(assessment), *_parts(plan)]]
+    problems += _broken_library_references(texts, library)
+    problems += _empty_priority_lists(texts, files, parts)
+    glossary, not_acronyms, glossary_problems = read_glossary(folder, _uses_glossary(texts))
     problems += glossary_problems
     problems += _priorities_restated(files, parts, plan)
-    problems += _undefined_acronyms(plan, glossary)
-    problems += _broken_figure_references(files, library, assessment)
+    if not glossary_problems:
+        problems += _undefined_acronyms(plan, glossary, not_acronyms)
+    problems += _broken_figure_references(texts, library, assessment, plan)
     problems = in_reading_order(problems)
     if any(p.is_error for p in problems):
         raise ContentError(problems)
@@ -142,13 +147,24 @@ def _unexpected_files(folder: Path) -> list[Problem]:
 GLOSSARY_FILE = "glossary.yaml"
 
 
-def read_glossary(folder: Path) -> tuple[dict[str, str], list[Problem]]:
-    """The shared glossary (library/glossary.yaml), if there is one."""
+def read_glossary(
+    folder: Path, needed: bool = False
+) -> tuple[dict[str, str], list[str], list[Problem]]:
+    """The shared glossary (library/glossary.yaml): its terms and the words in capitals
+    that are not acronyms. It is an error for it to be missing when a document lists the
+    acronyms it uses (``- glossary: used``)."""
     path = folder.parent / LIBRARY_FOLDER / GLOSSARY_FILE
     if not path.is_file():
-        return {}, []
+        missing = Problem(
+            path,
+            "a document lists the acronyms it uses (- glossary: used) "
+            "but this glossary file is missing.",
+        )
+        return {}, [], [missing] if needed else []
     _, glossary, problems = read_and_validate(path, GlossaryTerms)
-    return (glossary.terms if glossary else {}), problems
+    if glossary is None:
+        return {}, [], problems
+    return glossary.terms, glossary.not_acronyms, problems
 
 
 def library_files(folder: Path) -> list[Path]:
@@ -196,12 +212,11 @@ def _library_entry(file: YamlFile, name: str) -> tuple[LibraryEntry | None, list
 
 
 def _broken_library_references(
-    files: dict[str, YamlFile], library: dict[str, LibraryItem]
+    texts: list[tuple[YamlFile, object]], library: dict[str, LibraryItem]
 ) -> list[Problem]:
-    """Every ``- library: NAME`` must name a text that exists. Read from the raw data, so
-    a broken reference is reported even in a file with other problems."""
+    """Every ``- library: NAME`` must name a text that exists."""
     problems = []
-    for file in files.values():
+    for file, _ in texts:
         for path, name in named_values(file.data, "library"):
             if name not in library:
                 hint = suggest(name, sorted(library), "library texts")
@@ -210,17 +225,19 @@ def _broken_library_references(
 
 
 def _broken_figure_references(
-    files: dict[str, YamlFile],
+    texts: list[tuple[YamlFile, object]],
     library: dict[str, LibraryItem],
     assessment: AssessmentContent | None,
+    plan: AssessmentContent | None,
 ) -> list[Problem]:
     """``[[table | row | column]]`` in the report, and in the library texts this year uses,
-    must name a figure of the year's assessment."""
-    tables = assessment.tables if assessment else {}
-    failed = frozenset(assessment.failed_tables) if assessment else frozenset()
-    sources = [*files.values(), *(part.file for part in _parts(assessment))]
-    used = {name for file in sources for _, name in named_values(file.data, "library")}
-    problems = [p for file in files.values() for p in citation_problems(file, tables, failed)]
+    must name a figure of the year's tables (the chapters' own are checked with them)."""
+    documents = [d for d in (assessment, plan) if d]
+    tables = {name: table for d in documents for name, table in d.tables.items()}
+    failed = frozenset(name for d in documents for name in d.failed_tables)
+    used = {name for file, _ in texts for _, name in named_values(file.data, "library")}
+    year_files = [file for file, _ in texts if file.path.parent.name not in ("assessment", "plan")]
+    problems = [p for file in year_files for p in citation_problems(file, tables, failed)]
     for name in sorted(used & set(library)):
         problems += citation_problems(library[name].file, tables, failed, within=(name,))
     return problems
@@ -278,19 +295,26 @@ def _not_a_priority(name: str, what: str, priorities: object, file: YamlFile) ->
     )
 
 
-_ACRONYM = re.compile(r"\b[A-Z][A-Z&]+\b")
+_ACRONYM = re.compile(r"\b([A-Z][A-Z&]+)(?:s|'s)?\b")
+_ROMAN = re.compile(r"[IVXLC]+")
 
 
-def _undefined_acronyms(plan: AssessmentContent | None, glossary: dict[str, str]) -> list[Problem]:
+def _undefined_acronyms(
+    plan: AssessmentContent | None, glossary: dict[str, str], not_acronyms: list[str]
+) -> list[Problem]:
     """A warning for each acronym the plan uses that its glossary does not define (only
     for a plan with a glossary), at its first use."""
     parts = _parts(plan)
     if not any(named_values(part.file.data, "glossary") for part in parts):
         return []
-    problems, seen = [], set(glossary)
+    problems, seen = [], set(glossary) | set(not_acronyms)
     for part in parts:
         for path, text in text_values(part.file.data):
+            if text.upper() == text:
+                continue  # a heading in capitals is not a string of acronyms
             for acronym in _ACRONYM.findall(text):
+                if _ROMAN.fullmatch(acronym):
+                    continue
                 if acronym not in seen:
                     seen.add(acronym)
                     problems.append(
@@ -306,23 +330,56 @@ def _undefined_acronyms(plan: AssessmentContent | None, glossary: dict[str, str]
     return problems
 
 
-def _empty_priority_lists(files: dict[str, YamlFile], parts: dict[str, object]) -> list[Problem]:
-    """``- priorities: NAME`` must not print an empty list."""
+def _empty_priority_lists(
+    texts: list[tuple[YamlFile, object]], files: dict[str, YamlFile], parts: dict[str, object]
+) -> list[Problem]:
+    """``- priorities: NAME`` must not print an empty list, nor ``- priority_table:`` an
+    empty table."""
     priorities = parts.get("priorities.yaml")
     if priorities is None:
         return []
     problems = []
-    for file_name, file in files.items():
-        for path, block in _blocks_of(parts[file_name], PriorityList):
+    for file, content in texts:
+        for path, block in _blocks_of(content, PriorityList):
             if not getattr(priorities, block.priorities):
                 problems.append(
                     file.problem(
                         (*path, "priorities"),
-                        f"the list {block.priorities!r} in priorities.yaml is empty, so there is "
-                        "nothing to show here; add priorities to it or remove this item.",
+                        (
+                            f"the list {block.priorities!r} in priorities.yaml is empty, so "
+                            "there is "
+                            "nothing to show here; add priorities to it or remove this item."
+                        ),
                     )
                 )
+        for path, block in _blocks_of(content, PriorityTable):
+            listed = priorities.leads if block.priority_table == "leads" else priorities.themes
+            if not listed:
+                field_name = "leads" if block.priority_table == "leads" else "themes"
+                problems.append(
+                    file.problem(
+                        (*path, "priority_table"),
+                        (
+                            f"priorities.yaml has no {field_name}, so this table would be "
+                            "empty; add "
+                            f"{field_name}: to priorities.yaml or remove this item."
+                        ),
+                    )
+                )
+        if file.path.parent.name != "plan":
+            problems += [
+                file.problem(
+                    (*path, "glossary"),
+                    "a glossary of the acronyms used "
+                    "can only be in the Community Safety Plan (plan/).",
+                )
+                for path, _ in _blocks_of(content, Glossary)
+            ]
     return problems
+
+
+def _uses_glossary(texts: list[tuple[YamlFile, object]]) -> bool:
+    return any(named_values(file.data, "glossary") for file, _ in texts)
 
 
 def _timetable_out_of_order(files: dict[str, YamlFile], parts: dict[str, object]) -> list[Problem]:

@@ -181,11 +181,15 @@ def test_priorities_read_the_same_in_every_document(year: str) -> None:
 def test_the_published_2016_plan_contradicts_its_own_priorities() -> None:
     """The 2016 plan kept an action plan and a lead for ASB, which it had just removed."""
     messages = [p.describe() for p in check(SAMPLE_CONTENT / "2016-17")]
-    assert any("grid.priority] warning: 'Anti-Social Behaviour (ASB)' has an action plan but "
-               "was removed as a priority (priorities.yaml, line 30, removed)" in m
-               for m in messages)
-    assert any("[leads[1].priority] warning: 'Anti-Social Behaviour (ASB)' has a lead" in m
-               for m in messages)
+    assert any(
+        "grid.priority] warning: 'Anti-Social Behaviour (ASB)' has an action plan but "
+        "was removed as a priority (priorities.yaml, line 30, removed)" in m
+        for m in messages
+    )
+    assert any(
+        "[leads[1].priority] warning: 'Anti-Social Behaviour (ASB)' has a lead" in m
+        for m in messages
+    )
 
 
 def test_an_indicator_baseline_can_be_computed_from_the_assessment(
@@ -197,8 +201,68 @@ def test_an_indicator_baseline_can_be_computed_from_the_assessment(
     from tests.conftest import DATA
 
     shutil.copytree(DATA / "assessment", with_plan, dirs_exist_ok=True)
-    edit(with_plan / "plan" / "leads.yaml", "[Reduce harm, Run a campaign, SMP & <partners>]",
-         "[Reduce harm, '[[crime-by-district | Testborough | rate]] per 1,000', SMP]")
+    edit(
+        with_plan / "plan" / "leads.yaml",
+        "[Reduce harm, Run a campaign, SMP & <partners>]",
+        "[Reduce harm, '[[crime-by-district | Testborough | rate]] per 1,000', SMP]",
+    )
     plan = community_safety_plan(read_year(with_plan))
     grid = plan.chapters[1].blocks[1].table
     assert grid.rows[0].cells == ("Reduce harm", "90.0 per 1,000", "SMP")
+
+
+def test_a_library_text_used_only_by_the_plan_is_checked(with_plan: Path) -> None:
+    library = with_plan.parent / "library" / "shared.yaml"
+    library.write_text(
+        library.read_text() + "duties:\n  about: x\n  text: 'Crime rose by [[nope | a | b]].'\n"
+    )
+    edit(
+        with_plan / "plan" / "leads.yaml",
+        "  - priority_table: leads",
+        "  - priority_table: leads\n  - library: duties",
+    )
+    (error,) = [p for p in check(with_plan) if p.is_error]
+    assert error.file.name == "shared.yaml" and "there is no table 'nope'" in error.message
+
+
+def test_an_empty_generated_table_is_an_error(with_plan: Path) -> None:
+    priorities = with_plan / "priorities.yaml"
+    text = priorities.read_text()
+    priorities.write_text(text[: text.index("leads:")])
+    (error,) = [p for p in check(with_plan) if p.is_error]
+    assert error.file.name == "leads.yaml"
+    assert "priorities.yaml has no leads, so this table would be empty" in error.message
+
+
+def test_a_glossary_belongs_to_the_plan(with_plan: Path) -> None:
+    edit(
+        with_plan / "sections.yaml",
+        "      - paragraph: Second.",
+        "      - paragraph: Second.\n      - glossary: used",
+    )
+    (error,) = [p for p in check(with_plan) if p.is_error]
+    assert "can only be in the Community Safety Plan" in error.message
+
+
+def test_capitals_that_are_not_acronyms_are_not_reported(with_plan: Path) -> None:
+    edit(
+        with_plan / "plan" / "priorities.yaml",
+        "  - priorities: recommended",
+        "  - heading: INTRODUCTION AND BACKGROUND\n"
+        "  - text: See Part IV and the UK figures. NB the PCSOs help.\n"
+        "  - priorities: recommended",
+    )
+    glossary = with_plan.parent / "library" / "glossary.yaml"
+    glossary.write_text(glossary.read_text() + "not_acronyms: [UK, NB]\n")
+    (warning,) = check(with_plan)
+    assert "the acronym 'PCSO' is used" in warning.message
+
+
+def test_a_chapter_listed_twice_is_an_error(with_plan: Path) -> None:
+    edit(
+        with_plan / "plan" / "plan.yaml",
+        "chapters: [priorities, leads]",
+        "chapters: [priorities, leads, priorities]",
+    )
+    (error,) = [p for p in check(with_plan) if p.is_error]
+    assert "priorities is listed twice" in error.message

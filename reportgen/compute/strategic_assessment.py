@@ -117,13 +117,14 @@ def community_safety_plan(year: Year) -> StrategicAssessment:
 
 def document_texts(document: StrategicAssessment) -> list[str]:
     """Every text of a computed document (for finding the acronyms it uses)."""
-    texts = [document.title]
+    texts = [document.title, document.subtitle, document.edition]
     for chapter in (*document.chapters, *document.appendices):
         texts.append(chapter.title)
         for blocks in (chapter.blocks, *(section.blocks for section in chapter.sections)):
             for block in blocks:
                 texts += [block.text, *(item.text for item in block.items)]
                 if block.table:
+                    texts += [block.table.title, *block.table.headings]
                     texts += [cell for row in block.table.rows for cell in row.cells]
         texts += [section.title for section in chapter.sections]
     return texts

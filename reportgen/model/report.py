@@ -157,6 +157,10 @@ class GlossaryTerms(Content):
     terms: dict[str, str] = Field(
         description="each acronym and what it stands for, e.g. ASB: Anti-Social Behaviour"
     )
+    not_acronyms: list[str] = Field(
+        default_factory=list,
+        description="words in capitals that need no definition, e.g. UK, NB",
+    )
 
 
 class LibraryEntry(Content):
