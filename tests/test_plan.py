@@ -266,3 +266,27 @@ def test_a_chapter_listed_twice_is_an_error(with_plan: Path) -> None:
     )
     (error,) = [p for p in check(with_plan) if p.is_error]
     assert "priorities is listed twice" in error.message
+
+
+def test_removed_priorities_are_listed_with_their_reasons(with_plan: Path) -> None:
+    edit(
+        with_plan / "plan" / "priorities.yaml",
+        "  - priorities: recommended",
+        "  - priorities: recommended\n  - priorities: removed",
+    )
+    plan = community_safety_plan(read_year(with_plan))
+    assert [item.text for item in plan.chapters[0].blocks[2].items] == ["A: Done."]
+
+
+def test_renaming_a_priority_changes_every_sample_document(
+    sample_copy: Path, tmp_path: Path
+) -> None:
+    year = sample_copy / "2016-17"
+    old, new = "Reduce Re-offending", "Reducing Reoffending Together"
+    edit(year / "priorities.yaml", f"  - {old}\n", f"  - {new}\n")
+    for path in [year / "priorities.yaml", *(year / "plan").glob("*.yaml")]:
+        path.write_text(path.read_text().replace(f"priority: {old}", f"priority: {new}"))
+    paths = build(year, formats=["html"], out=tmp_path / "out")
+    assert len(paths) == 3
+    for path in paths:
+        assert new in html_text(path.read_text()), path.name

@@ -159,8 +159,11 @@ class BlockExpander:
         return TextBlock("chart", chart=view)
 
     def _prioritylist(self, block: PriorityList) -> TextBlock:
-        names = getattr(self.year.priorities, block.priorities)
-        return TextBlock("bullets", items=tuple(Item(name) for name in names))
+        if block.priorities == "removed":
+            items = [f"{r.priority}: {r.reason}" for r in self.year.priorities.removed]
+        else:
+            items = getattr(self.year.priorities, block.priorities)
+        return TextBlock("bullets", items=tuple(Item(text) for text in items))
 
 
 def text_table(title: str, headings: list[str], rows: list[list[str]]) -> ComputedTable:

@@ -76,14 +76,15 @@ class LibraryText(Content):
     library: str = text_field("the name of a text in the shared library (content/library/)")
 
 
-PriorityListName = Literal["last_year", "emerging_themes", "recommended"]
+PriorityListName = Literal["last_year", "emerging_themes", "recommended", "removed"]
 
 
 class PriorityList(Content):
     """The year's priorities (from priorities.yaml) as a bulleted list."""
 
     priorities: PriorityListName = Field(
-        description="which list from priorities.yaml: last_year, emerging_themes or recommended"
+        description="which list from priorities.yaml: last_year, emerging_themes, recommended, "
+        "or removed (each with the reason it was removed)"
     )
 
 
