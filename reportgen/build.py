@@ -25,7 +25,7 @@ from reportgen.render.html import render_html
 from reportgen.render.pdf import load_weasyprint, render_pdf
 from reportgen.templates import search_path
 from reportgen.write import OutputFolder
-from reportgen.year import Year, library_files, read_year
+from reportgen.year import LIBRARY_FOLDER, Year, check_library, library_files, read_year
 
 FORMATS = ("docx", "pdf", "html")
 
@@ -71,9 +71,13 @@ Progress = Callable[[str], None]
 
 
 def check(folder: Path | str) -> list[Problem]:
-    """Every problem in a year folder (errors and warnings); empty when all is well."""
+    """Every problem in a year folder, or in the shared library folder (errors and
+    warnings); empty when all is well."""
+    folder = Path(folder)
+    if folder.name == LIBRARY_FOLDER and not (folder / "report.yaml").is_file():
+        return check_library(folder)
     try:
-        return read_year(Path(folder)).warnings
+        return read_year(folder).warnings
     except ContentError as error:
         return error.problems
 

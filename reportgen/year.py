@@ -167,6 +167,14 @@ def read_glossary(
     return glossary.terms, glossary.not_acronyms, problems
 
 
+def check_library(folder: Path) -> list[Problem]:
+    """Every problem in the shared library folder itself (its texts and its glossary)."""
+    year = folder.parent / "_"  # the library as a year in this content folder sees it
+    _, problems = read_library(year)
+    problems += read_glossary(year)[2]
+    return in_reading_order(problems)
+
+
 def library_files(folder: Path) -> list[Path]:
     """The shared library's files, then the year's own library.yaml (which overrides)."""
     shared = sorted(

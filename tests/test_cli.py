@@ -102,3 +102,12 @@ def test_unexpected_failure_has_no_traceback_unless_debug(
     debug = _run("--debug", "build", minimal, "--format", "html")
     assert debug.exit_code == 1
     assert isinstance(debug.exception, RuntimeError)
+
+
+def test_check_the_shared_library_folder(minimal: Path) -> None:
+    library = minimal.parent / "library"
+    assert _run("check", library).exit_code == 0
+    edit(library / "shared.yaml", "  about: legal text", "  abut: legal text")
+    result = _run("check", library)
+    assert result.exit_code == 1
+    assert "shared.yaml, line 2" in result.output and "did you mean 'about'?" in result.output
