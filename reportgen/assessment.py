@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reportgen import figures
 from reportgen.charts import chart_problems
 from reportgen.load import YamlFile, named_values
 from reportgen.model.assessment import Assessment, Chapter, Chart, DataTable, Plan
@@ -84,6 +85,7 @@ def read_chaptered(
     problems += _collect_charts(parts, content)
     problems += _broken_block_references(parts, content)
     problems += _broken_figure_references(parts, content, cited or {})
+    problems += _supplied_values(parts, {**(cited or {}), **content.tables})
     problems += _disagreements(spec_file, spec, content)
     return content, problems
 
@@ -228,6 +230,38 @@ def _broken_figure_references(
     failed = frozenset(content.failed_tables)
     tables = {**cited, **content.tables}
     return [problem for part in parts for problem in citation_problems(part.file, tables, failed)]
+
+
+def _supplied_values(parts: list[Part], tables: dict[str, ComputedTable]) -> list[Problem]:
+    """Figures typed into a table with ``agrees_with:`` are compared with the data: a
+    warning where they disagree beyond rounding, an error where the reference is wrong."""
+    problems = []
+    for part in parts:
+        for path, reference in named_values(part.file.data, "agrees_with"):
+            typed = _value_beside(part.file.data, path)
+            try:
+                printed = cite(reference, tables)
+            except LookupError as error:
+                problems.append(part.file.problem(path, str(error.args[0])))
+                continue
+            table_name, row, column = (p.strip() for p in reference.split("|")[:3])
+            figure = tables[table_name].find(row, column)
+            if typed is not None and not figures.agrees(figure.value, typed):
+                problems.append(
+                    part.file.problem(
+                        (*path[:-1], "value"),
+                        f"the table says {typed} but {reference.strip()} is {printed}.",
+                        severity=WARNING,
+                    )
+                )
+    return problems
+
+
+def _value_beside(data: object, path: tuple) -> str | None:
+    for step in path[:-1]:
+        data = data[step]
+    value = data.get("value") if isinstance(data, dict) else None
+    return value if isinstance(value, str) else None
 
 
 def _disagreements(

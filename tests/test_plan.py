@@ -290,3 +290,27 @@ def test_renaming_a_priority_changes_every_sample_document(
     assert len(paths) == 3
     for path in paths:
         assert new in html_text(path.read_text()), path.name
+
+
+def test_a_supplied_baseline_is_checked_against_the_data(with_plan: Path) -> None:
+    import shutil
+
+    from tests.conftest import DATA
+
+    shutil.copytree(DATA / "assessment", with_plan, dirs_exist_ok=True)
+    leads = with_plan / "plan" / "leads.yaml"
+    edit(
+        leads,
+        "[Reduce harm, Run a campaign, SMP & <partners>]",
+        "[Reduce harm, {value: '91.0', agrees_with: crime-by-district | Testborough | rate}, "
+        "SMP]\n        - [Keep it, {value: '90', agrees_with: crime-by-district | Testborough "
+        "| rate}, SMP]\n        - [Typo, {value: '1', agrees_with: crime-by-distrct | A | b}, "
+        "SMP]",
+    )
+    problems = [p for p in check(with_plan) if p.file.name == "leads.yaml"]
+    assert [(p.line, p.severity) for p in problems] == [(8, "warning"), (10, "error")]
+    assert (
+        "the table says 91.0 but crime-by-district | Testborough | rate is 90.0"
+        in problems[0].message
+    )
+    assert "did you mean 'crime-by-district'" in problems[1].message

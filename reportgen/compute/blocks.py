@@ -141,7 +141,10 @@ class BlockExpander:
         return TextBlock("table", table=self.tables[block.table])
 
     def _grid(self, block: Grid) -> TextBlock:
-        rows = [[self.text(cell) for cell in row] for row in block.grid.rows]
+        rows = [
+            [self.text(cell if isinstance(cell, str) else cell.value) for cell in row]
+            for row in block.grid.rows
+        ]
         return TextBlock("table", table=text_table(block.grid.title, block.grid.headings, rows))
 
     def _prioritytable(self, block: PriorityTable) -> TextBlock:

@@ -112,6 +112,16 @@ class ChartRef(Content):
     chart: str = text_field("the name of a chart defined under charts: in a chapter")
 
 
+class CheckedValue(Content):
+    """A figure typed into a table and checked against the data, e.g. a baseline:
+    ``{value: "1.74", agrees_with: "drugs | Maidstone | per_thousand"}``."""
+
+    value: str = text_field("the figure as printed")
+    agrees_with: str = text_field(
+        "the figure it must agree with: table | row | column (as in [[…]] references)"
+    )
+
+
 class Grid(Content):
     """A table of text typed in place (an action plan, a list of contacts …)."""
 
@@ -122,7 +132,11 @@ class Grid(Content):
             description="the priority this table is for (an action plan's), as in priorities.yaml",
         )
         headings: list[str] = Field(min_length=1, description="the column headings")
-        rows: list[list[str]] = Field(min_length=1, description="the rows, one list each")
+        rows: list[list[str | CheckedValue]] = Field(
+            min_length=1,
+            description="the rows, one list each; a cell may be a checked "
+            "figure ({value: …, agrees_with: table | row | column})",
+        )
 
         @model_validator(mode="after")
         def _rows_fit_the_headings(self) -> Grid.Body:
