@@ -162,6 +162,11 @@ def column_name(column: Column) -> str:
         return column.name
     if isinstance(column, ShowColumn):
         return column.show
+    return column_kind(column)
+
+
+def column_kind(column: Column) -> str:
+    """The kind of a column, which is also the name of its defining field: show, change …"""
     return type(column).__name__.removesuffix("Column").lower()
 
 
@@ -232,7 +237,7 @@ def _column_inputs(column: Column) -> dict[str, str]:
     if isinstance(column, ShowColumn):
         inputs = {"show": column.show}
     elif isinstance(column, DifferenceColumn | ChangeColumn | ShareColumn):
-        field_name = type(column).__name__.removesuffix("Column").lower()
+        field_name = column_kind(column)
         inputs = {
             f"{field_name}[{i + 1}]": name for i, name in enumerate(getattr(column, field_name))
         }
@@ -388,8 +393,8 @@ class _Calculator:
         if isinstance(column, ShowColumn):
             return self.values[column.show]
         if isinstance(column, DifferenceColumn | ChangeColumn | ShareColumn):
-            field_name = type(column).__name__.removesuffix("Column").lower()
-            operation, (first, second) = _OPERATIONS[type(column)], getattr(column, field_name)
+            operation = _OPERATIONS[type(column)]
+            first, second = getattr(column, column_kind(column))
             first_values, second_values = self.values[first], self.values[second]
             return {key: operation(first_values[key], second_values[key]) for key in self.keys}
         if isinstance(column, RateColumn):

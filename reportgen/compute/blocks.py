@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from reportgen import figures
 from reportgen.charts import ChartView, draw
 from reportgen.model import (
     Block,
@@ -76,10 +77,7 @@ class Bookmark:
 
 def long_date(day: dt.date) -> str:
     """A date as the council's reports print it: ``March 15th 2016``."""
-    suffix = (
-        "th" if 11 <= day.day % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(day.day % 10, "th")
-    )
-    return f"{day:%B} {day.day}{suffix} {day.year}"
+    return f"{day:%B} {figures.ordinal(day.day)} {day.year}"
 
 
 class BlockExpander:

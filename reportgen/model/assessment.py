@@ -11,12 +11,12 @@ The raw counts live in CSV files in the year's ``data/`` folder, as exported.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from pydantic import Discriminator, Field, Tag
 
 from reportgen.model.report import Section
-from reportgen.model.text import Blocks, Content, text_field
+from reportgen.model.text import Blocks, Content, first_key, text_field
 
 # --- chapters -------------------------------------------------------------------------------
 
@@ -147,10 +147,7 @@ COLUMN_KINDS = ("show", "difference", "change", "rate", "rank", "share")
 COLUMN_TAG = "column:"
 
 
-def _column_kind(value: Any) -> str | None:
-    if isinstance(value, dict):
-        return next((COLUMN_TAG + kind for kind in COLUMN_KINDS if kind in value), None)
-    return None
+_column_kind = first_key(COLUMN_KINDS, COLUMN_TAG)
 
 
 Column = Annotated[

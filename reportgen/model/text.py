@@ -187,10 +187,19 @@ BLOCK_TAG = "block:"
 """Prefix of the union tags, so they are never mistaken for field names in errors."""
 
 
-def _block_kind(value: Any) -> str | None:
-    if isinstance(value, dict):
-        return next((BLOCK_TAG + kind for kind in BLOCK_KINDS if kind in value), None)
-    return None
+def first_key(kinds: tuple[str, ...], prefix: str) -> Any:
+    """A pydantic discriminator: an item is the kind named by the first of ``kinds`` among
+    its keys (``- paragraph: …`` is a paragraph), tagged ``prefix + kind``."""
+
+    def kind_of(value: Any) -> str | None:
+        if isinstance(value, dict):
+            return next((prefix + kind for kind in kinds if kind in value), None)
+        return None
+
+    return kind_of
+
+
+_block_kind = first_key(BLOCK_KINDS, BLOCK_TAG)
 
 
 Block = Annotated[
