@@ -14,8 +14,9 @@ from reportgen import figures
 from reportgen.charts import chart_problems
 from reportgen.load import YamlFile, named_values
 from reportgen.model.assessment import Assessment, Chapter, Chart, DataTable, Plan
+from reportgen.model.plan_blocks import MEASURES
 from reportgen.problems import WARNING, Problem, suggest
-from reportgen.references import citation_problems, cite
+from reportgen.references import Chapters, citation_problems, cite
 from reportgen.tables import ComputedTable, compute_table, read_data
 from reportgen.validate import read_and_validate
 
@@ -45,6 +46,13 @@ class AssessmentContent:
     charts: dict[str, Chart] = field(default_factory=dict)
     failed_tables: set[str] = field(default_factory=set)
     """Tables whose definition or data has errors (reported once, not at every use)."""
+
+    @property
+    def chapter_labels(self) -> Chapters:
+        """How text refers to each chapter and appendix: "section 7", "Appendix 1"."""
+        labels = {part.name: f"section {n}" for n, part in enumerate(self.chapters, start=1)}
+        labels |= {part.name: f"Appendix {n}" for n, part in enumerate(self.appendices, start=1)}
+        return labels
 
 
 def read_assessment(year: Path) -> tuple[AssessmentContent | None, list[Problem]]:
@@ -86,6 +94,7 @@ def read_chaptered(
     problems += _broken_block_references(parts, content)
     problems += _broken_figure_references(parts, content, cited or {})
     problems += _supplied_values(parts, {**(cited or {}), **content.tables})
+    problems += _computed_figures(parts, {**(cited or {}), **content.tables})
     problems += _disagreements(spec_file, spec, content)
     return content, problems
 
@@ -229,7 +238,12 @@ def _broken_figure_references(
     """Every ``[[table | row | column]]`` in the narrative must name a figure."""
     failed = frozenset(content.failed_tables)
     tables = {**cited, **content.tables}
-    return [problem for part in parts for problem in citation_problems(part.file, tables, failed)]
+    chapters = content.chapter_labels
+    return [
+        problem
+        for part in parts
+        for problem in citation_problems(part.file, tables, failed, chapters=chapters)
+    ]
 
 
 def _supplied_values(parts: list[Part], tables: dict[str, ComputedTable]) -> list[Problem]:
@@ -254,6 +268,20 @@ def _supplied_values(parts: list[Part], tables: dict[str, ComputedTable]) -> lis
                         severity=WARNING,
                     )
                 )
+    return problems
+
+
+def _computed_figures(parts: list[Part], tables: dict[str, ComputedTable]) -> list[Problem]:
+    """An indicator's figure computed with ``from: table | row | column`` must name a
+    figure of the data."""
+    problems = []
+    for part in parts:
+        for path, reference in named_values(part.file.data, "from"):
+            if len(path) >= 2 and path[-2] in MEASURES:
+                try:
+                    cite(reference, tables)
+                except LookupError as error:
+                    problems.append(part.file.problem(path, str(error.args[0])))
     return problems
 
 

@@ -196,17 +196,20 @@ def _character_problem(path: Path, text: str, error: yaml.reader.ReaderError) ->
     )
 
 
-def named_values(data: Any, name: str, path: FieldPath = ()) -> list[tuple[FieldPath, str]]:
-    """Every text value of a field called ``name`` anywhere in ``data``, with its path."""
-    found: list[tuple[FieldPath, str]] = []
+def named_values(
+    data: Any, name: str, path: FieldPath = (), kind: type = str
+) -> list[tuple[FieldPath, Any]]:
+    """Every value of a field called ``name`` anywhere in ``data`` (text, or ``kind``),
+    with its path."""
+    found: list[tuple[FieldPath, Any]] = []
     if isinstance(data, dict):
-        if isinstance(data.get(name), str):
+        if isinstance(data.get(name), kind):
             found.append(((*path, name), data[name]))
         for key, value in data.items():
-            found += named_values(value, name, (*path, key))
+            found += named_values(value, name, (*path, key), kind)
     elif isinstance(data, list):
         for index, value in enumerate(data):
-            found += named_values(value, name, (*path, index))
+            found += named_values(value, name, (*path, index), kind)
     return found
 
 

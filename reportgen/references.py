@@ -19,13 +19,23 @@ MODIFIERS = ("abs", "ordinal", "0dp", "1dp", "2dp")
 Lookup = Callable[[str], str]
 
 
-def resolve(text: str, tables: dict[str, ComputedTable]) -> str:
-    """Replace every ``[[table | row | column]]`` with the printed figure."""
-    return REFERENCE.sub(lambda match: cite(match.group(1), tables), text)
+Chapters = dict[str, str]
+"""A document's chapters and appendices by file name, as text refers to them: "section 7",
+"Appendix 1"."""
+CHAPTER = "chapter"
+
+
+def resolve(text: str, tables: dict[str, ComputedTable], chapters: Chapters | None = None) -> str:
+    """Replace every ``[[table | row | column]]`` with the printed figure, and every
+    ``[[chapter | NAME]]`` with the chapter's number ("section 7", "Appendix 1")."""
+    return REFERENCE.sub(lambda match: cite(match.group(1), tables, chapters), text)
 
 
 def reference_problems(
-    text: str, tables: dict[str, ComputedTable], failed: frozenset[str] = frozenset()
+    text: str,
+    tables: dict[str, ComputedTable],
+    failed: frozenset[str] = frozenset(),
+    chapters: Chapters | None = None,
 ) -> list[str]:
     """What is wrong with each reference in ``text`` (empty if all resolve). References to
     tables in ``failed`` (whose own errors are reported already) are not checked."""
@@ -34,13 +44,15 @@ def reference_problems(
         if match.group(1).split("|")[0].strip() in failed:
             continue
         try:
-            cite(match.group(1), tables)
+            cite(match.group(1), tables, chapters)
         except LookupError as error:
             problems.append(f"[[{match.group(1)}]]: {error.args[0]}")
     return problems
 
 
 TEXT_FIELDS = ("paragraph", "text", "heading")
+PLAN_FIELDS = ("aim", "action", "outcomes", "indicator", "value", "note")
+"""Text of action plans and indicator tables, where figures can be cited too."""
 LIST_FIELDS = ("bullets", "lettered", "numbered")
 
 
@@ -49,9 +61,15 @@ def is_narrative(path: tuple) -> bool:
     be cited (an indicator's baseline in a plan's table, say)."""
     if path and path[-1] in TEXT_FIELDS:
         return True
+    if len(path) >= 2 and path[-1] in PLAN_FIELDS and _in_plan_block(path):
+        return True
     if len(path) >= 4 and path[-4:-2] == ("grid", "rows"):
         return True
     return len(path) >= 2 and isinstance(path[-1], int) and path[-2] in LIST_FIELDS
+
+
+def _in_plan_block(path: tuple) -> bool:
+    return "action_plan" in path or "indicators" in path
 
 
 def citation_problems(
@@ -59,6 +77,7 @@ def citation_problems(
     tables: dict[str, ComputedTable],
     failed: frozenset[str] = frozenset(),
     within: tuple = (),
+    chapters: Chapters | None = None,
 ) -> list[Problem]:
     """Every reference in ``file`` (or in its part at ``within``) must name a figure, and
     may appear only in paragraphs, lists and table cells."""
@@ -76,18 +95,22 @@ def citation_problems(
             )
             continue
         problems += [
-            file.problem(path, message) for message in reference_problems(text, tables, failed)
+            file.problem(path, message)
+            for message in reference_problems(text, tables, failed, chapters)
         ]
     return problems
 
 
-def cite(reference: str, tables: dict[str, ComputedTable]) -> str:
-    """The printed figure a reference names. Raises LookupError saying what is wrong."""
+def cite(reference: str, tables: dict[str, ComputedTable], chapters: Chapters | None = None) -> str:
+    """The printed figure (or chapter number) a reference names. Raises LookupError saying
+    what is wrong."""
     parts = [part.strip() for part in reference.split("|")]
+    if len(parts) == 2 and parts[0] == CHAPTER:
+        return _chapter(parts[1], chapters)
     if len(parts) < 3:
         raise LookupError(
             "a reference is [[table | row | column]], optionally followed by "
-            "| abs, | ordinal or | 0dp (decimal places)"
+            "| abs, | ordinal or | 0dp (decimal places); or [[chapter | NAME]]"
         )
     table_name, row, column = parts[:3]
     if table_name not in tables:
@@ -110,6 +133,20 @@ def cite(reference: str, tables: dict[str, ComputedTable]) -> str:
     for modifier in [m for m in modifiers if m != "abs"]:
         text = _modified(cell, text, modifier)
     return text.lstrip("+-") if "abs" in modifiers else text
+
+
+def _chapter(name: str, chapters: Chapters | None) -> str:
+    if chapters is None:
+        raise LookupError(
+            "[[chapter | NAME]] refers to a chapter of the same document, so it can be used "
+            "only in the Strategic Assessment's and the plan's chapters"
+        )
+    if name not in chapters:
+        raise LookupError(
+            f"this document has no chapter or appendix {name!r}; "
+            f"{suggest(name, chapters, 'chapters (file names without .yaml)')}"
+        )
+    return chapters[name]
 
 
 def _modified(cell: Cell, text: str, modifier: str) -> str:

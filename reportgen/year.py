@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from reportgen.assessment import AssessmentContent, read_assessment, read_plan
+from reportgen.contacts import CONTACTS_FILE, read_contacts, unknown_contacts
 from reportgen.exceptions import ContentError, NotAYearFolderError
 from reportgen.load import YamlFile, named_values, read_yaml, text_values
 from reportgen.model import (
@@ -29,6 +30,7 @@ from reportgen.model import (
     Sections,
     Timetable,
 )
+from reportgen.model.plan_blocks import Contact
 from reportgen.model.text import Glossary, PriorityTable
 from reportgen.problems import WARNING, Problem, in_reading_order, suggest
 from reportgen.references import citation_problems
@@ -62,6 +64,7 @@ class Year:
     assessment: AssessmentContent | None = None
     plan: AssessmentContent | None = None
     glossary: dict[str, str] = field(default_factory=dict)
+    contacts: dict[str, Contact] = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)
     chart_cache: Path | None = None
     """Where drawn charts are kept between builds (set by the build; None: not kept)."""
@@ -96,6 +99,8 @@ def read_year(folder: Path) -> Year:
     problems += _empty_priority_lists(texts, files, parts)
     glossary, not_acronyms, glossary_problems = read_glossary(folder, _uses_glossary(texts))
     problems += glossary_problems
+    contacts, contact_problems = read_contacts(folder) if _lists_contacts(texts) else ({}, [])
+    problems += contact_problems or unknown_contacts(texts, contacts)
     problems += _priorities_restated(files, parts, plan)
     if not glossary_problems:
         problems += _undefined_acronyms(plan, glossary, not_acronyms)
@@ -115,6 +120,7 @@ def read_year(folder: Path) -> Year:
         assessment,
         plan,
         glossary,
+        contacts,
         warnings=problems,
     )
 
@@ -131,7 +137,7 @@ def _require_year_folder(folder: Path) -> None:
 
 def _unexpected_files(folder: Path) -> list[Problem]:
     """YAML files reportgen would silently ignore — usually a misspelt file name."""
-    known = [*YEAR_FILES, YEAR_LIBRARY_FILE]
+    known = [*YEAR_FILES, YEAR_LIBRARY_FILE, CONTACTS_FILE]
     problems = []
     for path in sorted(folder.glob("*.y*ml")):
         if path.name not in known:
@@ -172,6 +178,7 @@ def check_library(folder: Path) -> list[Problem]:
     year = folder.parent / "_"  # the library as a year in this content folder sees it
     _, problems = read_library(year)
     problems += read_glossary(year)[2]
+    problems += read_contacts(year)[1]
     return in_reading_order(problems)
 
 
@@ -180,7 +187,7 @@ def library_files(folder: Path) -> list[Path]:
     shared = sorted(
         path
         for path in (folder.parent / LIBRARY_FOLDER).glob("*.y*ml")
-        if path.name != GLOSSARY_FILE
+        if path.name not in (GLOSSARY_FILE, CONTACTS_FILE)
     )
     own = folder / YEAR_LIBRARY_FILE
     return [*shared, own] if own.is_file() else shared
@@ -278,7 +285,13 @@ def _priorities_restated(
         (part.file, path, name, "has an action plan")
         for part in _parts(plan)
         for path, name in named_values(part.file.data, "priority")
-        if "grid" in path
+        if path[-2] in ("grid", "action_plan")
+    ]
+    named += [
+        (part.file, path, name, "has indicators")
+        for part in _parts(plan)
+        for path, name in named_values(part.file.data, "priority")
+        if path[-2] == "indicators"
     ]
     return [
         where.problem(path, _not_a_priority(name, what, priorities, file), severity=WARNING)
@@ -384,6 +397,10 @@ def _empty_priority_lists(
                 for path, _ in _blocks_of(content, Glossary)
             ]
     return problems
+
+
+def _lists_contacts(texts: list[tuple[YamlFile, object]]) -> bool:
+    return any(named_values(file.data, "contacts", kind=list) for file, _ in texts)
 
 
 def _uses_glossary(texts: list[tuple[YamlFile, object]]) -> bool:

@@ -15,6 +15,7 @@ from tests.fidelity import (
     REFERENCE,
     document_text,
     html_text,
+    letters_and_digits,
     missing_figures,
     missing_sentences,
 )
@@ -141,6 +142,18 @@ def _unused_glossary_entry(sentence: str, document_text: str) -> bool:
     return bool(match) and not re.search(rf"\b{match.group(1)}s?\b", document_text)
 
 
+_CROSS_REFERENCE = re.compile(r"\b(?:section|item|appendix) \d+", re.IGNORECASE)
+
+
+def _generated_cross_reference(sentence: str, document_text: str) -> bool:
+    """A published sentence pointing at a chapter by number ("shown in section 7") that the
+    plan carries with the number reportgen generates ([[chapter | …]]) in its place: the
+    published numbers were wrong."""
+    pieces = [letters_and_digits(piece) for piece in _CROSS_REFERENCE.split(sentence)]
+    text = letters_and_digits(document_text)
+    return len(pieces) > 1 and all(piece in text for piece in pieces)
+
+
 @pytest.mark.parametrize("fmt", ["docx", "pdf", "html"])
 @pytest.mark.parametrize("year", SAMPLES)
 def test_plan_carries_98_percent_of_the_published_plan(
@@ -150,7 +163,10 @@ def test_plan_carries_98_percent_of_the_published_plan(
     text = document_text(path)
     missing, total = missing_sentences(REFERENCE / f"{year}-community-safety-plan.txt", path)
     unused = [s for s in missing if _unused_glossary_entry(s, text)]
-    assert (len(missing) - len(unused)) / (total - len(unused)) <= 0.02, missing
+    corrected = [s for s in missing if _generated_cross_reference(s, text)]
+    assert len(corrected) <= 2, corrected
+    excused = len(unused) + len(corrected)
+    assert (len(missing) - excused) / (total - excused) <= 0.02, missing
     assert missing_figures(REFERENCE / f"{year}-community-safety-plan.txt", path) == []
 
 
@@ -182,7 +198,7 @@ def test_the_published_2016_plan_contradicts_its_own_priorities() -> None:
     """The 2016 plan kept an action plan and a lead for ASB, which it had just removed."""
     messages = [p.describe() for p in check(SAMPLE_CONTENT / "2016-17")]
     assert any(
-        "grid.priority] warning: 'Anti-Social Behaviour (ASB)' has an action plan but "
+        "action_plan.priority] warning: 'Anti-Social Behaviour (ASB)' has an action plan but "
         "was removed as a priority (priorities.yaml, line 30, removed)" in m
         for m in messages
     )

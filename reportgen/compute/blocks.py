@@ -22,8 +22,9 @@ from reportgen.model import (
     PriorityList,
     TableRef,
 )
+from reportgen.model.plan_blocks import ActionPlan, ContactList, Figure, Indicators
 from reportgen.model.text import Glossary, Grid, PriorityTable
-from reportgen.references import resolve
+from reportgen.references import Chapters, cite, resolve
 from reportgen.tables import ComputedTable, TableRow
 from reportgen.year import Year
 
@@ -84,9 +85,15 @@ class BlockExpander:
     """Expands a year's blocks: library texts inlined, priority lists filled, paragraphs
     numbered, ``[[table | row | column]]`` figures cited."""
 
-    def __init__(self, year: Year, glossary: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        year: Year,
+        glossary: dict[str, str] | None = None,
+        chapters: Chapters | None = None,
+    ) -> None:
         self.year = year
         self.glossary = glossary or {}
+        self.chapters = chapters
         documents = [d for d in (year.assessment, year.plan) if d]
         self.tables = {name: t for d in documents for name, t in d.tables.items()}
         self.charts = {name: c for d in documents for name, c in d.charts.items()}
@@ -100,7 +107,7 @@ class BlockExpander:
 
     def text(self, text: str) -> str:
         """Text with its figure references replaced by the figures."""
-        return resolve(text, self.tables)
+        return resolve(text, self.tables, self.chapters)
 
     def items(self, texts: list[str]) -> tuple[Item, ...]:
         return tuple(Item(self.text(text)) for text in texts)
@@ -144,6 +151,48 @@ class BlockExpander:
             for row in block.grid.rows
         ]
         return TextBlock("table", table=text_table(block.grid.title, block.grid.headings, rows))
+
+    def _actionplan(self, block: ActionPlan) -> TextBlock:
+        plan = block.action_plan
+        rows = [
+            [
+                self.text(aim.aim) if first else "",
+                self.text(action.action),
+                self.text(action.outcomes),
+                self.text(action.lead),
+            ]
+            for aim in plan.aims
+            for first, action in zip(
+                [True, *[False] * (len(aim.actions) - 1)], aim.actions, strict=True
+            )
+        ]
+        title = plan.title or f"{plan.priority}: action plan"
+        headings = ["Aim", "Action", "Anticipated Outcomes", "Lead Agency"]
+        return TextBlock("table", table=text_table(title, headings, rows))
+
+    def _indicators(self, block: Indicators) -> TextBlock:
+        table = block.indicators
+        columns = table.columns
+        rows = [
+            [
+                self.text(row.indicator),
+                *(self.figure(getattr(row, measure)) for measure, _ in columns),
+            ]
+            for row in table.rows
+        ]
+        title = table.title or f"{table.priority}: indicators"
+        headings = ["Indicator", *(heading for _, heading in columns)]
+        return TextBlock("table", table=text_table(title, headings, rows))
+
+    def figure(self, figure: Figure) -> str:
+        """An indicator's figure: typed, or computed from the data; then its note."""
+        printed = cite(figure.from_data, self.tables) if figure.from_data else figure.value
+        return " ".join(self.text(part) for part in (printed, figure.note) if part)
+
+    def _contactlist(self, block: ContactList) -> TextBlock:
+        contacts = [self.year.contacts[name] for name in block.contacts]
+        rows = [[contact.name, contact.details] for contact in contacts]
+        return TextBlock("table", table=text_table("Contacts", ["Contact", "Details"], rows))
 
     def _prioritytable(self, block: PriorityTable) -> TextBlock:
         return TextBlock("table", table=priority_table(self.year, block.priority_table))

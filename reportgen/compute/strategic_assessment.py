@@ -102,7 +102,8 @@ def _contents(
 def strategic_assessment(year: Year) -> StrategicAssessment:
     """Compute the Strategic Assessment from a validated year that has one."""
     assert year.assessment is not None
-    return _chaptered(year, year.assessment, BlockExpander(year), contents=True)
+    expand = BlockExpander(year, chapters=year.assessment.chapter_labels)
+    return _chaptered(year, year.assessment, expand, contents=True)
 
 
 def community_safety_plan(year: Year) -> StrategicAssessment:
@@ -110,9 +111,10 @@ def community_safety_plan(year: Year) -> StrategicAssessment:
     the plan is laid out once to find them, then again with the glossary filled in."""
     assert year.plan is not None
     contents = year.plan.spec.contents
-    draft = _chaptered(year, year.plan, BlockExpander(year), contents)
+    chapters = year.plan.chapter_labels
+    draft = _chaptered(year, year.plan, BlockExpander(year, chapters=chapters), contents)
     used = used_terms(document_texts(draft), year.glossary)
-    return _chaptered(year, year.plan, BlockExpander(year, used), contents)
+    return _chaptered(year, year.plan, BlockExpander(year, used, chapters), contents)
 
 
 def document_texts(document: StrategicAssessment) -> list[str]:

@@ -4,6 +4,7 @@ The descriptions are what ``reportgen check`` quotes when a value is missing or 
 they are written for the legal and finance officers who edit the files.
 """
 
+from reportgen.model.base import Content, IsoDate
 from reportgen.model.report import (
     YEAR_FILES,
     GlossaryTerms,
@@ -25,9 +26,7 @@ from reportgen.model.text import (
     Blocks,
     Bullets,
     ChartRef,
-    Content,
     Heading,
-    IsoDate,
     Lettered,
     LibraryText,
     Numbered,

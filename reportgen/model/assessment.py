@@ -15,8 +15,9 @@ from typing import Annotated, Literal
 
 from pydantic import Discriminator, Field, Tag
 
+from reportgen.model.base import Content, text_field
 from reportgen.model.report import Section
-from reportgen.model.text import Blocks, Content, first_key, text_field
+from reportgen.model.text import Blocks, first_key
 
 # --- chapters -------------------------------------------------------------------------------
 

@@ -7,8 +7,9 @@ from typing import Literal
 
 from pydantic import Field
 
-from reportgen.model.text import Blocks, Content, IsoDate
-from reportgen.model.text import text_field as _text
+from reportgen.model.base import Content, IsoDate
+from reportgen.model.base import text_field as _text
+from reportgen.model.text import Blocks
 
 # --- report.yaml ---------------------------------------------------------------------------
 

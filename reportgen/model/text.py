@@ -6,14 +6,10 @@ A block is one YAML list item whose first key says what it is: ``- paragraph: â€
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from typing import Annotated, Any, Literal
 
 from pydantic import (
-    BaseModel,
     BeforeValidator,
-    ConfigDict,
     Discriminator,
     Field,
     Tag,
@@ -21,29 +17,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-
-class Content(BaseModel):
-    """Base for every part of the content: unknown fields are errors, values are fixed."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
-
-
-def _iso_date(value: Any) -> Any:
-    """Only YYYY-MM-DD: no timestamps, times or other spellings a reviewer might misread."""
-    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
-        return value
-    if isinstance(value, dt.date):
-        return value
-    raise ValueError("a real date written as YYYY-MM-DD, e.g. 2018-02-13")
-
-
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
-
-
-def text_field(description: str) -> Any:
-    """A required, non-empty text field."""
-    return Field(min_length=1, description=description)
+from reportgen.model.base import Content, text_field
+from reportgen.model.plan_blocks import ActionPlan, ContactList, Indicators
 
 
 class Paragraph(Content):
@@ -182,6 +157,9 @@ BLOCK_KINDS = (
     "grid",
     "priority_table",
     "glossary",
+    "action_plan",
+    "indicators",
+    "contacts",
 )
 BLOCK_TAG = "block:"
 """Prefix of the union tags, so they are never mistaken for field names in errors."""
@@ -214,6 +192,9 @@ Block = Annotated[
     | Annotated[Grid, Tag(BLOCK_TAG + "grid")]
     | Annotated[PriorityTable, Tag(BLOCK_TAG + "priority_table")]
     | Annotated[Glossary, Tag(BLOCK_TAG + "glossary")]
+    | Annotated[ActionPlan, Tag(BLOCK_TAG + "action_plan")]
+    | Annotated[Indicators, Tag(BLOCK_TAG + "indicators")]
+    | Annotated[ContactList, Tag(BLOCK_TAG + "contacts")]
     | Annotated[LibraryText, Tag(BLOCK_TAG + "library")]
     | Annotated[PriorityList, Tag(BLOCK_TAG + "priorities")],
     Discriminator(

@@ -1,0 +1,53 @@
+"""The shared contacts (library/contacts.yaml) a plan lists with ``- contacts: [...]``; a
+year's own contacts.yaml adds contacts or replaces shared ones of the same name (a number
+that changed that year, say)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportgen.load import YamlFile, named_values
+from reportgen.model.plan_blocks import Contact, Contacts
+from reportgen.problems import Problem, suggest
+from reportgen.validate import read_and_validate
+
+CONTACTS_FILE = "contacts.yaml"
+LIBRARY_FOLDER = "library"
+
+
+def contact_files(folder: Path) -> list[Path]:
+    """The shared contacts file, then the year's own (whose entries win)."""
+    paths = [folder.parent / LIBRARY_FOLDER / CONTACTS_FILE, folder / CONTACTS_FILE]
+    return [path for path in paths if path.is_file()]
+
+
+def read_contacts(folder: Path) -> tuple[dict[str, Contact], list[Problem]]:
+    """Every contact a year can list, by name."""
+    contacts: dict[str, Contact] = {}
+    problems: list[Problem] = []
+    for path in contact_files(folder):
+        _, listed, file_problems = read_and_validate(path, Contacts)
+        problems += file_problems
+        if listed is not None:
+            contacts.update(listed.contacts)
+    return contacts, problems
+
+
+def unknown_contacts(
+    texts: list[tuple[YamlFile, object]], contacts: dict[str, Contact]
+) -> list[Problem]:
+    """Every name in ``- contacts: [...]`` must be a contact in the library or the year."""
+    problems = []
+    for file, _ in texts:
+        for path, names in named_values(file.data, "contacts", kind=list):
+            for index, name in enumerate(names):
+                if isinstance(name, str) and name not in contacts:
+                    hint = suggest(name, sorted(contacts), "contacts")
+                    problems.append(
+                        file.problem(
+                            (*path, index),
+                            f"no contact is named {name!r} in library/{CONTACTS_FILE} or this "
+                            f"year's {CONTACTS_FILE}; {hint}",
+                        )
+                    )
+    return problems
