@@ -23,6 +23,7 @@ lint: $(VENV)/.installed-test
 # Rebuild the built-in Word templates from tools/make_word_templates.py.
 templates: $(VENV)/.installed
 	$(BIN)/python tools/make_word_templates.py
+	$(BIN)/python tools/make_draft_watermark.py
 
 # Rewrite tests/golden/ from the current output (review the diff before committing).
 golden: $(VENV)/.installed-test

@@ -16,8 +16,9 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from reportgen import signoff
 from reportgen.compute import committee_report, community_safety_plan, strategic_assessment
-from reportgen.exceptions import ContentError, ReportgenError
+from reportgen.exceptions import ContentError, RefusedError, ReportgenError
 from reportgen.fingerprint import BuildStamp, inputs_fingerprint
 from reportgen.problems import Problem
 from reportgen.render.docx import render_docx
@@ -102,14 +103,18 @@ def build(
     out: Path | str | None = None,
     templates: Path | str | None = None,
     progress: Progress | None = None,
+    final: bool = False,
 ) -> list[Path]:
     """Build documents of a year folder; returns the paths written.
 
     ``documents`` defaults to every document the year defines, ``formats`` to all three,
     ``out`` to ``output/<year folder name>/``. Raises :class:`ContentError` listing every
-    problem if the content is invalid, before anything is written.
+    problem if the content is invalid, before anything is written. Until every required
+    sign-off is current the documents are drafts (a DRAFT watermark, "Draft" in their
+    properties); ``final`` refuses to build drafts, naming what is missing or stale.
     """
     year = read_year(Path(folder))
+    draft = is_draft(year, final)
     names = _chosen(documents, DOCUMENTS, "document")
     if documents is None:
         names = [name for name in names if DOCUMENTS[name].defined(year)]
@@ -126,6 +131,7 @@ def build(
     tell = progress or (lambda message: None)
     stamp = BuildStamp(output.root)
     fingerprint = inputs_fingerprint(year.folder, library_files(year.folder), folders)
+    fingerprint += ":draft" if draft else ":final"
     jobs = [(name, fmt) for name in names for fmt in chosen_formats]
     todo = [job for job in jobs if not stamp.fresh(f"{job[0]}.{job[1]}", fingerprint)]
     for name, fmt in jobs:
@@ -133,7 +139,7 @@ def build(
             tell(f"{year.name}: {name}.{fmt} is up to date")
     year.chart_cache = output.root / ".cache" / "charts"
     computed = {name: DOCUMENTS[name].compute(year) for name in dict.fromkeys(n for n, _ in todo)}
-    rendered = RenderJob(templates and Path(templates), computed).run_all(todo, tell)
+    rendered = RenderJob(templates and Path(templates), computed, draft).run_all(todo, tell)
     # Nothing is written until everything has rendered: a failure leaves the old set whole.
     for file_name, payload in rendered.items():
         tell(f"{year.name}: writing {file_name}")
@@ -142,6 +148,18 @@ def build(
     if rendered:
         stamp.save()
     return [output.path_for(f"{name}.{fmt}") for name, fmt in jobs]
+
+
+def is_draft(year: Year, final: bool = False) -> bool:
+    """Whether the year's documents are drafts: some required sign-off is not current.
+    With ``final``, a draft is refused, listing what is missing or stale."""
+    current = signoff.statuses(year)
+    if final and not signoff.all_current(current):
+        raise RefusedError(
+            "a final build needs every sign-off to be current; not yet:\n  "
+            + "\n  ".join(signoff.outstanding(current))
+        )
+    return not signoff.all_current(current)
 
 
 def _cores() -> int:
@@ -164,6 +182,7 @@ class RenderJob:
 
     templates: Path | None
     documents: dict[str, object]
+    draft: bool = False
 
     def run_all(self, jobs: list[tuple[str, str]], tell: Progress) -> dict[str, bytes | str]:
         """Every job's output, in job order. Uses the machine's cores when there are
@@ -192,7 +211,7 @@ class RenderJob:
     def run(self, job: tuple[str, str]) -> tuple[str, bytes | str]:
         name, fmt = job
         folders = search_path(self.templates)
-        payload = render_format(self.documents[name], DOCUMENTS[name], fmt, folders)
+        payload = render_format(self.documents[name], DOCUMENTS[name], fmt, folders, self.draft)
         return f"{name}.{fmt}", payload
 
 
@@ -205,12 +224,12 @@ def _run_forked(job: tuple[str, str]) -> tuple[str, bytes | str]:
 
 
 def render_format(
-    document: object, kind: DocumentKind, fmt: str, folders: list[Path]
+    document: object, kind: DocumentKind, fmt: str, folders: list[Path], draft: bool = False
 ) -> bytes | str:
-    """A computed document in one format, in memory."""
+    """A computed document in one format, in memory (``draft``: watermarked)."""
     if fmt == "docx":
-        return render_docx(document, kind.template, folders)
-    html = render_html(document, kind.template, folders)
+        return render_docx(document, kind.template, folders, draft=draft)
+    html = render_html(document, kind.template, folders, draft=draft)
     return html if fmt == "html" else render_pdf(html, kind.template, folders)
 
 

@@ -5,6 +5,7 @@ Exit codes: 0 done, 1 problems found or refused, 2 bad usage.
 
 from __future__ import annotations
 
+import json
 import logging
 import time
 import traceback
@@ -13,7 +14,7 @@ from typing import Any
 
 import click
 
-from reportgen import __version__
+from reportgen import __version__, signoff
 from reportgen.build import DOCUMENTS, FORMATS, build, check, refuse_warnings
 from reportgen.exceptions import ReportgenError
 
@@ -89,7 +90,7 @@ STRICT = click.option(
 def check_command(content_dir: Path, strict: bool) -> None:
     """Check a year's content and list every problem, with file, line and field.
 
-    Errors stop a build; warnings (figures that disagree, a timetable out of order) do
+    Errors stop a build; warnings (figures that disagree, undefined acronyms) do
     not, unless --strict is given."""
     problems = check(content_dir)
     for problem in problems:
@@ -132,6 +133,11 @@ def check_command(content_dir: Path, strict: bool) -> None:
     default=None,
     help="A folder of your own templates, searched first.",
 )
+@click.option(
+    "--final",
+    is_flag=True,
+    help="Refuse unless every sign-off is current (without it, such a build is a DRAFT).",
+)
 @STRICT
 def build_command(
     content_dir: Path,
@@ -139,9 +145,11 @@ def build_command(
     formats: list[str] | None,
     out: Path | None,
     templates: Path | None,
+    final: bool,
     strict: bool,
 ) -> None:
-    """Build a year's documents as DOCX, PDF and HTML."""
+    """Build a year's documents as DOCX, PDF and HTML. Until every required sign-off is
+    current (see `reportgen status`), each carries a DRAFT watermark."""
     started = time.perf_counter()
     if strict:
         refuse_warnings(content_dir)
@@ -152,10 +160,54 @@ def build_command(
         out,
         templates,
         progress=lambda message: click.echo(message, err=True),
+        final=final,
     )
     for path in paths:
         click.echo(str(path))
     click.echo(f"Built {len(paths)} file(s) in {time.perf_counter() - started:.1f} s.", err=True)
+
+
+@cli.command("signoff")
+@click.argument("content_dir", type=CONTENT_DIR)
+@click.argument("row")
+@click.option(
+    "--by", "name", required=True, help="The signing officer's name, as in officers.yaml."
+)
+def signoff_command(content_dir: Path, row: str, name: str) -> None:
+    """Record that an officer has cleared ROW (an implications row such as legal, or
+    another part named in officers.yaml) as its text reads now."""
+    record = signoff.sign_off(content_dir, row, name)
+    click.echo(
+        f"{record.row}: signed off by {record.by}, {record.role}, at {record.signed_at} "
+        f"(recorded in {content_dir / signoff.SIGNOFF_FILE})."
+    )
+
+
+@cli.command("status")
+@click.argument("content_dir", type=CONTENT_DIR)
+@click.option("--json", "as_json", is_flag=True, help="Print the sign-offs as a JSON list.")
+def status_command(content_dir: Path, as_json: bool) -> None:
+    """Show every required sign-off as signed, missing, stale (the text changed since,
+    with what changed word by word) or invalid. Exits 1 unless all are signed."""
+    statuses = signoff.status(content_dir)
+    if as_json:
+        click.echo(json.dumps([s.as_json() for s in statuses], indent=2, ensure_ascii=False))
+    else:
+        for item in statuses:
+            click.echo(signoff.describe(item))
+            if item.redline:
+                click.echo(
+                    "    changed since: " + item.redline.replace("\n", "\n    changed since: ")
+                )
+    if not signoff.all_current(statuses):
+        waiting = sum(s.state != "signed" for s in statuses)
+        raise (
+            click.exceptions.Exit(1)
+            if as_json
+            else ReportgenError(f"{waiting} of {len(statuses)} sign-off(s) are not current.")
+        )
+    if not as_json:
+        click.echo(f"All {len(statuses)} sign-offs are current.")
 
 
 def main() -> None:

@@ -52,3 +52,8 @@ class RenderError(ReportgenError):
 
 class OutputError(ReportgenError):
     """Raised when an output file cannot be written where it was asked to be."""
+
+
+class RefusedError(ReportgenError):
+    """A command was refused: signing text for the wrong officer, a final build or a
+    publication before every sign-off is current …"""

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
 from reportgen.assessment import AssessmentContent, read_assessment, read_plan
+from reportgen.compliance import compliance_problems, unknown_parts
 from reportgen.contacts import CONTACTS_FILE, read_contacts, unknown_contacts
 from reportgen.exceptions import ContentError, NotAYearFolderError
 from reportgen.load import YamlFile, named_values, read_yaml, text_values
@@ -31,6 +31,7 @@ from reportgen.model import (
     Timetable,
 )
 from reportgen.model.plan_blocks import Contact
+from reportgen.model.report import Officers
 from reportgen.model.text import Glossary, PriorityTable
 from reportgen.problems import WARNING, Problem, in_reading_order, suggest
 from reportgen.references import citation_problems
@@ -38,6 +39,8 @@ from reportgen.validate import read_and_validate, validate_file
 
 LIBRARY_FOLDER = "library"
 YEAR_LIBRARY_FILE = "library.yaml"
+SIGNOFF_FILE = "signoffs.yaml"
+"""The sign-offs recorded by `reportgen signoff` (read by reportgen.signoff)."""
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,7 @@ class Year:
     plan: AssessmentContent | None = None
     glossary: dict[str, str] = field(default_factory=dict)
     contacts: dict[str, Contact] = field(default_factory=dict)
+    officers: Officers | None = None
     warnings: list[Problem] = field(default_factory=list)
     chart_cache: Path | None = None
     """Where drawn charts are kept between builds (set by the build; None: not kept)."""
@@ -87,7 +91,6 @@ def read_year(folder: Path) -> Year:
             problems += file_problems
     library, library_problems = read_library(folder)
     problems += library_problems
-    problems += _timetable_out_of_order(files, parts)
     assessment, assessment_problems = read_assessment(folder)
     problems += assessment_problems
     plan, plan_problems = read_plan(folder, assessment)
@@ -105,6 +108,7 @@ def read_year(folder: Path) -> Year:
     if not glossary_problems:
         problems += _undefined_acronyms(plan, glossary, not_acronyms)
     problems += _broken_figure_references(texts, library, assessment, plan)
+    problems += _compliance(files, parts, library, assessment, plan)
     problems = in_reading_order(problems)
     if any(p.is_error for p in problems):
         raise ContentError(problems)
@@ -121,6 +125,7 @@ def read_year(folder: Path) -> Year:
         plan,
         glossary,
         contacts,
+        parts["officers.yaml"],
         warnings=problems,
     )
 
@@ -137,7 +142,7 @@ def _require_year_folder(folder: Path) -> None:
 
 def _unexpected_files(folder: Path) -> list[Problem]:
     """YAML files reportgen would silently ignore — usually a misspelt file name."""
-    known = [*YEAR_FILES, YEAR_LIBRARY_FILE, CONTACTS_FILE]
+    known = [*YEAR_FILES, YEAR_LIBRARY_FILE, CONTACTS_FILE, SIGNOFF_FILE]
     problems = []
     for path in sorted(folder.glob("*.y*ml")):
         if path.name not in known:
@@ -407,22 +412,22 @@ def _uses_glossary(texts: list[tuple[YamlFile, object]]) -> bool:
     return any(named_values(file.data, "glossary") for file, _ in texts)
 
 
-def _timetable_out_of_order(files: dict[str, YamlFile], parts: dict[str, object]) -> list[Problem]:
-    """A warning for each meeting listed before one that comes earlier."""
-    timetable = parts.get("timetable.yaml")
-    if timetable is None:
-        return []
-    meetings = timetable.meetings
-    return [
-        files["timetable.yaml"].problem(
-            ("meetings", i, "date"),
-            f"{later.meeting} ({later.date:%d %B %Y}) is listed after {earlier.meeting} "
-            f"({earlier.date:%d %B %Y}); the timetable should be in date order.",
-            severity=WARNING,
-        )
-        for i, (earlier, later) in enumerate(pairwise(meetings), start=1)
-        if later.date < earlier.date
-    ]
+def _compliance(
+    files: dict[str, YamlFile],
+    parts: dict[str, object],
+    library: dict[str, LibraryItem],
+    assessment: AssessmentContent | None,
+    plan: AssessmentContent | None,
+) -> list[Problem]:
+    documents = {"strategic-assessment"} if assessment else set()
+    documents |= {"community-safety-plan"} if plan else set()
+    problems = compliance_problems(files, parts, documents)
+    officers, sections = parts.get("officers.yaml"), parts.get("sections.yaml")
+    if officers is not None and sections is not None:
+        tables = {name for d in (assessment, plan) if d for name in d.tables}
+        titles = [section.title for section in sections.sections]
+        problems += unknown_parts(files["officers.yaml"], officers, titles, set(library), tables)
+    return problems
 
 
 def _blocks_of(value: object, kind: type, path: tuple = ()) -> list[tuple[tuple, Any]]:

@@ -22,7 +22,12 @@ _ONLY_A_FIGURE = re.compile(r"[-+\u2013£]?\s*[\d,]*\.?\d+\s*%?|n/a|-|\*")
 _CONTENTS_LINE = re.compile(r"^\s*(\d+\.)?\s*\t[^\t]*\t\s*\d*(\s\d+)?\s*$")
 """A contents-page line (chapter number, title, page): its page numbers are not counts."""
 _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
-_PAGE_FOOTER = re.compile(r"^Page \d+ of \d+$", re.MULTILINE)
+_PAGE_FOOTER = re.compile(
+    r"^(Page \d+ of \d+|DRAFT: not yet signed off, not for publication|Agenda Item \d+)$",
+    re.MULTILINE,
+)
+"""Page furniture repeated on every page (page numbers, the draft notice, the agenda
+item): not the document's text."""
 _SENTENCE_END = re.compile(r"(?<=[.;:!?])\s+")
 
 

@@ -160,15 +160,6 @@ def test_an_empty_priority_list_cannot_be_shown(minimal: Path) -> None:
     assert "'emerging_themes' in priorities.yaml is empty" in problem.message
 
 
-def test_timetable_out_of_order_is_a_warning(minimal: Path) -> None:
-    edit(minimal / "timetable.yaml", "2020-01-02", "2020-04-02")
-    (problem,) = check(minimal)
-    assert not problem.is_error
-    assert problem.field == "meetings[2].date"
-    assert "should be in date order" in problem.message
-    assert read_year(minimal).warnings == [problem]
-
-
 def test_problems_in_different_checks_come_together_in_line_order(minimal: Path) -> None:
     edit(minimal / "implications.yaml", "library: legal", "library: legl")
     edit(minimal / "implications.yaml", "    sign_off: S151", "    sign_off: S151\n    issue: X")

@@ -16,6 +16,7 @@ from reportgen.compute.blocks import (
     numbered,
 )
 from reportgen.model import Officer, Report
+from reportgen.model.report import Appendix
 from reportgen.year import Year
 
 RECOMMENDATIONS_TO = {
@@ -90,7 +91,7 @@ def _closing_sections(year: Year, expand: BlockExpander, first: int) -> dict[str
             str(next(numbers)),
             "Report appendices",
             (TextBlock("text", APPENDICES_INTRO),),
-            items=tuple(Item(text) for text in report.appendices),
+            items=tuple(Item(appendix_title(a)) for a in report.appendices),
         )
     if report.background_papers is not None:
         background = SectionView(
@@ -143,3 +144,8 @@ def committee_report(year: Year) -> CommitteeReport:
         **_closing_sections(year, expand, len(sections) + 1),
         properties=_properties(report),
     )
+
+
+def appendix_title(appendix: str | Appendix) -> str:
+    """An appendix as the report lists it."""
+    return appendix if isinstance(appendix, str) else appendix.title

@@ -3,9 +3,11 @@ implications.yaml and sections.yaml, and the shared library's entries."""
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from reportgen.model.base import Content, IsoDate
 from reportgen.model.base import text_field as _text
@@ -24,6 +26,18 @@ class Officer(Content):
     )
 
 
+class Appendix(Content):
+    """A document published with the report: its title as listed, and which of reportgen's
+    documents it is (so the agenda pack can include it)."""
+
+    title: str = _text("the appendix as the report lists it, e.g. Appendix 1: Strategic Assessment")
+    document: Literal["strategic-assessment", "community-safety-plan"] | None = Field(
+        None,
+        description="the document reportgen builds for it: strategic-assessment or "
+        "community-safety-plan",
+    )
+
+
 class Report(Content):
     """report.yaml: the committee report's cover, summary, recommendations and appendices."""
 
@@ -32,6 +46,11 @@ class Report(Content):
     )
     committee: str = _text("the committee the report goes to, as printed on the cover")
     meeting_date: IsoDate = Field(description="the date of the committee meeting (YYYY-MM-DD)")
+    publication_date: IsoDate | None = Field(
+        None,
+        description="the date the agenda is published (YYYY-MM-DD); the meeting must be at "
+        "least 5 clear days later",
+    )
     final_decision_at_this_meeting: bool = Field(
         description="whether the final decision is made at this meeting (yes or no)"
     )
@@ -50,8 +69,10 @@ class Report(Content):
     corporate_priorities: list[str] | None = Field(
         None, description="the corporate priorities the report relates to"
     )
-    appendices: list[str] = Field(
-        default_factory=list, description="the documents published with the report"
+    appendices: list[str | Appendix] = Field(
+        default_factory=list,
+        description="the documents published with the report, in order: a title, or "
+        "title: and document:",
     )
     background_papers: Blocks | None = Field(
         None, description="the background papers, or None / N/A"
@@ -126,11 +147,83 @@ class Implication(Content):
     implications: Blocks = Field(description="the implications: text, lists or a library text")
     sign_off: str = _text("who signs off this row: an officer's role, name, or both")
 
+    @property
+    def id(self) -> str:
+        """The row's name for `reportgen signoff`: its issue in lower case with hyphens
+        (Privacy and Data Protection is privacy-and-data-protection)."""
+        return re.sub(r"[^a-z0-9]+", "-", self.issue.lower()).strip("-")
+
 
 class Implications(Content):
     """implications.yaml: the cross-cutting issues and implications table."""
 
     rows: list[Implication] = Field(min_length=1, description="the rows of the table, in order")
+
+
+# --- officers.yaml ------------------------------------------------------------------------
+
+
+class SigningOfficer(Content):
+    """An officer who signs off part of the report."""
+
+    name: str = _text("the officer's name, as `reportgen signoff --by` takes it")
+    role: str = _text("the officer's job title, e.g. Section 151 Officer")
+    signs_as: list[str] = Field(
+        default_factory=list,
+        description="other wordings of the implications table's sign-off column that mean "
+        "this officer, e.g. Section 151 Officer & Finance Team",
+    )
+
+    def answers_to(self, wording: str) -> bool:
+        """Whether the sign-off column's ``wording`` names this officer."""
+        return wording in (self.name, self.role, f"{self.name}, {self.role}", *self.signs_as)
+
+
+class OtherSignOff(Content):
+    """A part of the report other than an implications row that an officer must clear:
+    give one of section, library, table or recommendations."""
+
+    id: str = Field(
+        pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$",
+        description="the name `reportgen signoff` takes, in lower case with hyphens, "
+        "e.g. financial-figures",
+    )
+    by: str = _text("the officer who must clear it, by name as in officers")
+    section: str | None = Field(None, description="a section of the report, by its title")
+    library: str | None = Field(None, description="a library text, by its name")
+    table: str | None = Field(None, description="a data table, by its name")
+    recommendations: bool | None = Field(None, description="yes: the recommendations")
+
+    @property
+    def what(self) -> tuple[str, str]:
+        """(kind, name) of the part to clear, e.g. ("section", "Risk")."""
+        for kind in ("section", "library", "table"):
+            if getattr(self, kind):
+                return kind, getattr(self, kind)
+        return "recommendations", "recommendations"
+
+    @model_validator(mode="after")
+    def _one_part(self) -> OtherSignOff:
+        given = [k for k in ("section", "library", "table", "recommendations") if getattr(self, k)]
+        if len(given) != 1:
+            raise PydanticCustomError(
+                "content_rule",
+                "give exactly one of section:, library:, table: or recommendations: yes "
+                "(what the officer clears)",
+            )
+        return self
+
+
+class Officers(Content):
+    """officers.yaml: who signs off the report, and what besides the implications rows."""
+
+    officers: list[SigningOfficer] = Field(
+        min_length=1, description="the officers who sign off parts of the report"
+    )
+    also_signed_off: list[OtherSignOff] = Field(
+        default_factory=list,
+        description="parts other than the implications rows that an officer must clear",
+    )
 
 
 # --- sections.yaml -------------------------------------------------------------------------
@@ -173,6 +266,7 @@ class LibraryEntry(Content):
 
 YEAR_FILES: dict[str, type[Content]] = {
     "report.yaml": Report,
+    "officers.yaml": Officers,
     "timetable.yaml": Timetable,
     "priorities.yaml": Priorities,
     "implications.yaml": Implications,

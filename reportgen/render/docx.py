@@ -9,7 +9,9 @@ from pathlib import Path
 from typing import Protocol
 
 import jinja2
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
+from docx.shared import Pt, RGBColor
 from docxtpl import DocxTemplate
 
 from reportgen.exceptions import TemplateError
@@ -27,10 +29,15 @@ class Document(Protocol):
 
 
 def render_docx(
-    document: Document, template_name: str, folders: list[Path], number_contents: bool = True
+    document: Document,
+    template_name: str,
+    folders: list[Path],
+    number_contents: bool = True,
+    draft: bool = False,
 ) -> bytes:
     """Fill ``<template_name>.docx`` with the computed document as ``doc``; with
-    ``number_contents``, its contents page gets page numbers (see docx_contents)."""
+    ``number_contents``, its contents page gets page numbers (see docx_contents); a
+    ``draft`` says DRAFT at the top of every page and in its properties."""
     path = find_template(folders, "docx", f"{template_name}.docx")
     template = _open(path)
     environment = jinja_environment(folders, "docx")
@@ -46,6 +53,8 @@ def render_docx(
         context = f"\nNear: {' '.join(nearby)[:300]}" if nearby else ""
         raise TemplateError(f"the Word template {path.name} failed: {error}{context}") from error
     _set_properties(template, document.properties)
+    if draft:
+        _mark_draft(template)
     buffer = io.BytesIO()
     template.save(buffer)
     if not number_contents:
@@ -85,6 +94,44 @@ def _set_properties(template: DocxTemplate, properties: dict[str, str]) -> None:
     core.author = properties["author"]
     core.language = properties["language"]
     _set_default_language(template, properties["language"])
+
+
+DRAFT_NOTICE = "DRAFT: not yet signed off, not for publication"
+
+
+def _mark_draft(template: DocxTemplate) -> None:
+    """DRAFT in red at the top of every page, and Status "Draft" in File > Info."""
+    _set_core_property(template, "contentStatus", "Draft")
+    _set_core_property(template, "keywords", "Draft")
+    for section in template.docx.sections:
+        headers = [section.header]
+        if section.different_first_page_header_footer:
+            headers.append(section.first_page_header)
+        for header in headers:
+            header.is_linked_to_previous = False
+            first = header.paragraphs[0]
+            notice = first.insert_paragraph_before() if first.text else first
+            notice.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            run = notice.add_run(DRAFT_NOTICE)
+            run.bold = True
+            run.font.size = Pt(14)
+            run.font.color.rgb = RGBColor(0xB0, 0x00, 0x20)
+
+
+CORE_PROPERTIES = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
+
+
+def _set_core_property(template: DocxTemplate, name: str, value: str) -> None:
+    """Set a ``cp:`` core property directly: docxcompose (used for sub-documents) remaps
+    python-docx's ``cp`` prefix, so python-docx's own setters write it in the wrong
+    namespace, which Word rejects."""
+    element = template.core_properties._element
+    tag = f"{{{CORE_PROPERTIES}}}{name}"
+    child = element.find(tag)
+    if child is None:
+        child = element.makeelement(tag, {})
+        element.append(child)
+    child.text = value
 
 
 def _set_default_language(template: DocxTemplate, language: str) -> None:

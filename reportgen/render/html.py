@@ -10,12 +10,15 @@ from reportgen.exceptions import TemplateError
 from reportgen.templates import jinja_environment
 
 
-def render_html(document: object, template_name: str, folders: list[Path]) -> str:
-    """Render ``<template_name>.html.j2`` with the computed document as ``doc``."""
+def render_html(
+    document: object, template_name: str, folders: list[Path], draft: bool = False
+) -> str:
+    """Render ``<template_name>.html.j2`` with the computed document as ``doc`` (and
+    ``draft``: whether to mark it as a draft)."""
     environment = jinja_environment(folders, "html")
     try:
         template = environment.get_template(f"{template_name}.html.j2")
-        return template.render(doc=document)
+        return template.render(doc=document, draft=draft)
     except jinja2.TemplateNotFound as error:
         raise TemplateError(f"no HTML template named {error.name}.") from error
     except jinja2.TemplateError as error:

@@ -1,0 +1,157 @@
+"""What the law and the council's procedure require of a committee report, checked by
+``reportgen check``: the timetable in date order; the meeting at least 5 clear days after
+the agenda is published (Local Government Act 1972 s100B); a background papers section
+(s100D); recommendations present and numbered by reportgen; every implications row signed
+off by a known officer; appendices that name a document the year has."""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from reportgen.load import YamlFile
+from reportgen.model.report import Appendix, Implications, Officers, Report, Timetable
+from reportgen.problems import Problem, suggest
+
+CLEAR_DAYS = 5
+_NUMBERED_BY_HAND = r"^\s*(\d+[.)]|[a-z][.)]|\(\w\))\s"
+
+
+def compliance_problems(
+    files: dict[str, YamlFile], parts: dict[str, object], documents: set[str]
+) -> list[Problem]:
+    """Every compliance problem in a year's report files (``documents``: the documents the
+    year has, e.g. {"community-safety-plan"})."""
+    problems = []
+    report, timetable = parts.get("report.yaml"), parts.get("timetable.yaml")
+    officers, implications = parts.get("officers.yaml"), parts.get("implications.yaml")
+    if timetable is not None:
+        problems += _timetable_out_of_order(files["timetable.yaml"], timetable)
+    if report is not None:
+        problems += _report_problems(files["report.yaml"], report, documents)
+    if officers is not None and implications is not None:
+        problems += _unknown_signers(files, officers, implications)
+    return problems
+
+
+def _timetable_out_of_order(file: YamlFile, timetable: Timetable) -> list[Problem]:
+    return [
+        file.problem(
+            ("meetings", i, "date"),
+            f"{later.meeting} ({later.date:%d %B %Y}) is listed after {earlier.meeting} "
+            f"({earlier.date:%d %B %Y}); the timetable must be in date order.",
+        )
+        for i, (earlier, later) in enumerate(pairwise(timetable.meetings), start=1)
+        if later.date < earlier.date
+    ]
+
+
+def clear_days(report: Report) -> int | None:
+    """Whole days between publication and the meeting, neither day counted."""
+    if report.publication_date is None:
+        return None
+    return (report.meeting_date - report.publication_date).days - 1
+
+
+def _report_problems(file: YamlFile, report: Report, documents: set[str]) -> list[Problem]:
+    problems = []
+    days = clear_days(report)
+    if days is not None and days < CLEAR_DAYS:
+        problems.append(
+            file.problem(
+                ("publication_date",),
+                f"the agenda is published {report.publication_date:%d %B %Y} but the meeting "
+                f"is {report.meeting_date:%d %B %Y}, {max(days, 0)} clear day(s) later; the "
+                f"law needs at least {CLEAR_DAYS} (Local Government Act 1972 s100B; the day "
+                "of publication and the day of the meeting do not count).",
+            )
+        )
+    if report.background_papers is None:
+        problems.append(
+            file.problem(
+                (),
+                "the report has no background papers section (Local Government Act 1972 "
+                "s100D); add background_papers: listing them, or background_papers: None.",
+            )
+        )
+    for index, recommendation in enumerate(report.recommendations):
+        if re.match(_NUMBERED_BY_HAND, recommendation):
+            problems.append(
+                file.problem(
+                    ("recommendations", index),
+                    "reportgen numbers the recommendations itself; remove the number "
+                    "typed at the start.",
+                )
+            )
+    for index, appendix in enumerate(report.appendices):
+        if isinstance(appendix, Appendix) and appendix.document not in (None, *documents):
+            problems.append(
+                file.problem(
+                    ("appendices", index, "document"),
+                    f"this year has no {appendix.document} (its folder is missing), so this "
+                    "appendix cannot be published with the report.",
+                )
+            )
+    return problems
+
+
+def unknown_parts(
+    file: YamlFile, officers: Officers, sections: list[str], library: set[str], tables: set[str]
+) -> list[Problem]:
+    """Every other sign-off must name a section, library text or table that exists."""
+    problems = []
+    known = {"section": sections, "library": sorted(library), "table": sorted(tables)}
+    for index, other in enumerate(officers.also_signed_off):
+        kind, name = other.what
+        if kind in known and name not in known[kind]:
+            problems.append(
+                file.problem(
+                    ("also_signed_off", index, kind),
+                    f"there is no {kind} {name!r}; {suggest(name, known[kind])}",
+                )
+            )
+    return problems
+
+
+def _unknown_signers(
+    files: dict[str, YamlFile], officers: Officers, implications: Implications
+) -> list[Problem]:
+    """Every implications row must be signed off by exactly one known officer, and every
+    other sign-off must name one."""
+    problems = []
+    roles = [officer.role for officer in officers.officers]
+    for index, row in enumerate(implications.rows):
+        matches = [o for o in officers.officers if o.answers_to(row.sign_off)]
+        if len(matches) != 1:
+            problems.append(
+                files["implications.yaml"].problem(
+                    ("rows", index, "sign_off"),
+                    (
+                        f"{row.sign_off!r} names nobody in officers.yaml; give an officer's "
+                        f"name or role ({suggest(row.sign_off, roles, 'roles')}), or add it "
+                        "to that officer's signs_as."
+                        if not matches
+                        else f"{row.sign_off!r} could be "
+                        + " or ".join(o.name for o in matches)
+                        + " (officers.yaml); make it name one officer."
+                    ),
+                )
+            )
+    names = [officer.name for officer in officers.officers]
+    row_ids = {row.id for row in implications.rows}
+    for index, other in enumerate(officers.also_signed_off):
+        if other.by not in names:
+            problems.append(
+                files["officers.yaml"].problem(
+                    ("also_signed_off", index, "by"),
+                    f"{other.by!r} is not one of the officers; {suggest(other.by, names)}",
+                )
+            )
+        if other.id in row_ids:
+            problems.append(
+                files["officers.yaml"].problem(
+                    ("also_signed_off", index, "id"),
+                    f"{other.id!r} is already the name of an implications row; choose another.",
+                )
+            )
+    return problems

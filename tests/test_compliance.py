@@ -1,0 +1,104 @@
+"""The committee report's compliance checks: timetable order, 5 clear days, background
+papers, recommendations, sign-off officers, appendices."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reportgen import read_year
+from reportgen.exceptions import ContentError
+from tests.conftest import edit
+
+
+def errors(folder: Path) -> list:
+    with pytest.raises(ContentError) as raised:
+        read_year(folder)
+    return [p for p in raised.value.problems if p.is_error]
+
+
+def test_a_timetable_out_of_date_order_is_an_error(minimal: Path) -> None:
+    edit(minimal / "timetable.yaml", "date: 2020-01-02", "date: 2020-04-02")
+    (error,) = errors(minimal)
+    assert (error.file.name, error.line, error.field) == ("timetable.yaml", 3, "meetings[2].date")
+    assert "Committee (15 March 2020) is listed after SMP (02 April 2020)" in error.message
+
+
+@pytest.mark.parametrize(
+    ("published", "clear"),
+    [("2020-03-10", 4), ("2020-03-14", 0), ("2020-03-20", 0)],
+)
+def test_fewer_than_5_clear_days_before_the_meeting_is_an_error(
+    minimal: Path, published: str, clear: int
+) -> None:
+    edit(
+        minimal / "report.yaml",
+        "meeting_date: 2020-03-15",
+        f"meeting_date: 2020-03-15\npublication_date: {published}",
+    )
+    (error,) = errors(minimal)
+    assert (error.file.name, error.line, error.field) == ("report.yaml", 4, "publication_date")
+    assert f"{clear} clear day(s) later; the law needs at least 5" in error.message
+    assert "s100B" in error.message
+
+
+def test_exactly_5_clear_days_is_enough(minimal: Path) -> None:
+    # Published on the 9th: the 10th to the 14th are 5 clear days before the 15th.
+    edit(
+        minimal / "report.yaml",
+        "meeting_date: 2020-03-15",
+        "meeting_date: 2020-03-15\npublication_date: 2020-03-09",
+    )
+    assert read_year(minimal).report.publication_date.day == 9
+
+
+def test_a_report_without_background_papers_is_an_error(minimal: Path) -> None:
+    edit(minimal / "report.yaml", "background_papers: None\n", "")
+    (error,) = errors(minimal)
+    assert error.file.name == "report.yaml" and "s100D" in error.message
+
+
+def test_recommendations_numbered_by_hand_are_an_error(minimal: Path) -> None:
+    edit(minimal / "report.yaml", "[That it be done.]", "['1. That it be done.']")
+    (error,) = errors(minimal)
+    assert error.field == "recommendations[1]"
+    assert "reportgen numbers the recommendations itself" in error.message
+
+
+def test_an_implications_row_signed_off_by_nobody_known_is_an_error(minimal: Path) -> None:
+    edit(minimal / "implications.yaml", "sign_off: S151", "sign_off: Head of Finance")
+    (error,) = errors(minimal)
+    assert (error.file.name, error.line, error.field) == (
+        "implications.yaml",
+        7,
+        "rows[2].sign_off",
+    )
+    assert "'Head of Finance' names nobody in officers.yaml" in error.message
+
+
+def test_another_sign_off_must_name_an_officer_and_a_part_that_exists(minimal: Path) -> None:
+    officers = minimal / "officers.yaml"
+    officers.write_text(
+        officers.read_text()
+        + "also_signed_off:\n  - {id: intro, section: Introductoin, by: Lee Legal}\n"
+        + "  - {id: recs, recommendations: yes, by: Lee Legl}\n"
+    )
+    messages = [e.message for e in errors(minimal)]
+    assert any(
+        "there is no section 'Introductoin'; did you mean 'Introduction'" in m for m in messages
+    )
+    assert any(
+        "'Lee Legl' is not one of the officers; did you mean 'Lee Legal'" in m for m in messages
+    )
+
+
+def test_an_appendix_naming_a_document_the_year_lacks_is_an_error(minimal: Path) -> None:
+    edit(
+        minimal / "report.yaml",
+        "appendices: [Appendix 1 thing]",
+        "appendices: [{title: Appendix 1, document: community-safety-plan}]",
+    )
+    (error,) = errors(minimal)
+    assert error.field == "appendices[1].document"
+    assert "this year has no community-safety-plan" in error.message

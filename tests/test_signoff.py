@@ -1,0 +1,241 @@
+"""Sign-off bound to the text: signoff, status and their refusals, on a copy of the
+2018-19 sample and on the minimal year."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from reportgen.cli import cli
+from reportgen.signoff import fingerprint, status
+from tests.conftest import SAMPLE_CONTENT, edit
+
+ROWS_2018 = {
+    "impact-on-corporate-priorities": "John Littlemore",
+    "risk-management": "John Littlemore",
+    "financial": "Mark Green",
+    "staffing": "Helen Ward",
+    "legal": "Keith Trowell",
+    "privacy-and-data-protection": "Keith Trowell",
+    "equalities": "Anna Collier",
+    "crime-and-disorder": "John Littlemore",
+    "procurement": "Ellie Dunnet",
+    "crime-and-disorder-committee-duties": "Keith Trowell",
+    "recommendations": "Keith Trowell",
+}
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, [str(a) for a in args])
+    return result.exit_code, result.output
+
+
+@pytest.fixture
+def year_2018(tmp_path: Path) -> Path:
+    """A copy of the 2018-19 sample and the shared library."""
+    content = tmp_path / "content"
+    shutil.copytree(SAMPLE_CONTENT / "library", content / "library")
+    shutil.copytree(SAMPLE_CONTENT / "2018-19", content / "2018-19")
+    return content / "2018-19"
+
+
+def states(folder: Path) -> dict[str, str]:
+    return {s.row: s.state for s in status(folder)}
+
+
+def test_every_required_sign_off_starts_missing(year_2018: Path) -> None:
+    code, output = run("status", year_2018, "--json")
+    assert code == 1
+    listed = json.loads(output)
+    assert {item["row"]: item["signer"] for item in listed} == ROWS_2018
+    assert {item["state"] for item in listed} == {"missing"}
+
+
+def test_unsigned_then_signed_then_stale_then_signed_again(year_2018: Path) -> None:
+    assert states(year_2018)["legal"] == "missing"
+    code, output = run("signoff", year_2018, "legal", "--by", "Keith Trowell")
+    assert code == 0 and "legal: signed off by Keith Trowell" in output
+    assert states(year_2018)["legal"] == "signed"
+
+    library = year_2018.parent / "library" / "report-text.yaml"
+    edit(library, "Maidstone is fulfilling its", "Maidstone is meeting its")
+    (legal,) = [s for s in status(year_2018) if s.row == "legal"]
+    assert (legal.state, legal.signer) == ("stale", "Keith Trowell")
+    assert legal.changes == [{"removed": "fulfilling", "added": "meeting"}]
+    code, output = run("status", year_2018)
+    assert code == 1
+    assert "legal: stale - Legal implications, signed off by Keith Trowell" in output
+    assert "changed since: [-fulfilling-]{+meeting+}" in output
+
+    assert run("signoff", year_2018, "legal", "--by", "Keith Trowell")[0] == 0
+    assert states(year_2018)["legal"] == "signed"
+    records = (year_2018 / "signoffs.yaml").read_text()
+    assert records.count("row: legal") == 1 and "meeting its statutory" in records
+
+
+def test_when_every_sign_off_is_given_status_exits_0(year_2018: Path) -> None:
+    for row, name in ROWS_2018.items():
+        assert run("signoff", year_2018, row, "--by", name)[0] == 0
+    code, output = run("status", year_2018)
+    assert code == 0 and "All 11 sign-offs are current." in output
+    code, output = run("status", year_2018, "--json")
+    assert code == 0 and {item["state"] for item in json.loads(output)} == {"signed"}
+
+
+def test_a_hand_edited_entry_is_invalid(year_2018: Path) -> None:
+    run("signoff", year_2018, "staffing", "--by", "Helen Ward")
+    path = year_2018 / "signoffs.yaml"
+    path.write_text(path.read_text().replace("Staffing:", "Staffing (amended):"))
+    (staffing,) = [s for s in status(year_2018) if s.row == "staffing"]
+    assert staffing.state == "invalid" and "edited by hand" in staffing.reason
+
+
+def test_an_entry_rewritten_to_match_new_text_by_the_wrong_officer_is_invalid(
+    year_2018: Path,
+) -> None:
+    run("signoff", year_2018, "staffing", "--by", "Helen Ward")
+    path = year_2018 / "signoffs.yaml"
+    path.write_text(path.read_text().replace("by: Helen Ward", "by: Mark Green"))
+    (staffing,) = [s for s in status(year_2018) if s.row == "staffing"]
+    assert staffing.state == "invalid"
+    assert "signed by Mark Green, but Staffing implications must be signed off by Helen Ward" in (
+        staffing.reason
+    )
+
+
+def test_signing_for_the_wrong_officer_or_an_unknown_row_is_refused(year_2018: Path) -> None:
+    code, output = run("signoff", year_2018, "financial", "--by", "Keith Trowell")
+    assert code == 1
+    assert "must be signed off by Mark Green (Section 151 Officer), not Keith Trowell" in output
+    code, output = run("signoff", year_2018, "finance", "--by", "Mark Green")
+    assert code == 1 and "did you mean 'financial'" in output
+    assert not (year_2018 / "signoffs.yaml").exists()
+
+
+def test_signing_text_that_fails_check_is_refused(year_2018: Path) -> None:
+    edit(year_2018 / "implications.yaml", "sign_off: Head of HR Shared Service", "sign_off: HR")
+    code, output = run("signoff", year_2018, "legal", "--by", "Keith Trowell")
+    assert code == 1 and "'HR' names nobody in officers.yaml" in output
+    assert not (year_2018 / "signoffs.yaml").exists()
+
+
+def test_comments_in_the_sign_off_file_are_kept(year_2018: Path) -> None:
+    run("signoff", year_2018, "legal", "--by", "Keith Trowell")
+    path = year_2018 / "signoffs.yaml"
+    path.write_text("# Checked at the February legal meeting.\n" + path.read_text())
+    run("signoff", year_2018, "equalities", "--by", "Anna Collier")
+    text = path.read_text()
+    assert text.startswith("# Checked at the February legal meeting.\n")
+    assert "row: legal" in text and "row: equalities" in text
+
+
+def test_a_broken_sign_off_file_is_reported_and_left_untouched(year_2018: Path) -> None:
+    path = year_2018 / "signoffs.yaml"
+    path.write_text("signoffs:\n  - row: legal\n    by: [oops\n")
+    code, output = run("signoff", year_2018, "equalities", "--by", "Anna Collier")
+    assert code == 1 and "signoffs.yaml, line" in output
+    assert path.read_text() == "signoffs:\n  - row: legal\n    by: [oops\n"
+
+
+def test_an_entry_for_something_not_required_is_invalid(year_2018: Path) -> None:
+    text = "Nothing."
+    (year_2018 / "signoffs.yaml").write_text(
+        "signoffs:\n  - {row: legl, by: Keith Trowell, role: Lawyer, "
+        f"signed_at: '2018-02-01T10:00:00Z', sha256: {fingerprint(text)}, text: {text}}}\n"
+    )
+    (extra,) = [s for s in status(year_2018) if s.row == "legl"]
+    assert extra.state == "invalid" and "did you mean 'legal'" in extra.reason
+
+
+def test_a_section_named_for_sign_off_covers_its_text(minimal: Path) -> None:
+    officers = minimal / "officers.yaml"
+    officers.write_text(
+        officers.read_text()
+        + "also_signed_off:\n  - {id: intro, section: Introduction, by: Lee Legal}\n"
+    )
+    assert run("signoff", minimal, "intro", "--by", "Lee Legal")[0] == 0
+    edit(minimal / "sections.yaml", "First para.", "First paragraph.")
+    (intro,) = [s for s in status(minimal) if s.row == "intro"]
+    assert intro.state == "stale"
+    assert intro.changes == [{"removed": "para.", "added": "paragraph."}]
+
+
+# --- drafts and final builds ------------------------------------------------------------------
+
+
+def sign_everything(folder: Path) -> None:
+    for row, name in ROWS_2018.items():
+        assert run("signoff", folder, row, "--by", name)[0] == 0
+
+
+def core_properties(path: Path) -> str:
+    """docProps/core.xml as text (python-docx cannot read cp: properties once docxcompose
+    has remapped its prefixes)."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as package:
+        return package.read("docProps/core.xml").decode("utf-8")
+
+
+def pdf_pages_saying_draft(path: Path) -> list[bool]:
+    import pdfplumber
+
+    with pdfplumber.open(path) as pdf:
+        return ["DRAFT" in (page.extract_text() or "") for page in pdf.pages]
+
+
+def test_until_signed_off_every_page_says_draft_and_final_is_refused(
+    year_2018: Path, tmp_path: Path
+) -> None:
+    import docx
+
+    out = tmp_path / "out"
+    code, _ = run("build", year_2018, "--doc", "committee-report", "--out", out)
+    assert code == 0
+    pages = pdf_pages_saying_draft(out / "committee-report.pdf")
+    assert len(pages) > 3 and all(pages)
+    word = docx.Document(out / "committee-report.docx")
+    assert "<cp:contentStatus>Draft</cp:contentStatus>" in core_properties(
+        out / "committee-report.docx"
+    )
+    assert "DRAFT" in word.sections[0].header.paragraphs[0].text
+    html = (out / "committee-report.html").read_text()
+    assert 'class="draft-notice"' in html and '<meta name="keywords" content="Draft">' in html
+
+    before = (out / "committee-report.pdf").read_bytes()
+    code, output = run("build", year_2018, "--final", "--out", out)
+    assert code == 1
+    assert "a final build needs every sign-off to be current" in output
+    assert "legal: missing - Legal implications, to be signed off by Keith Trowell" in output
+    assert (out / "committee-report.pdf").read_bytes() == before
+
+
+def test_once_signed_off_the_build_is_final(year_2018: Path, tmp_path: Path) -> None:
+    import docx
+
+    out = tmp_path / "out"
+    run("build", year_2018, "--doc", "committee-report", "--out", out)  # a draft first
+    sign_everything(year_2018)
+    code, _ = run("build", year_2018, "--doc", "committee-report", "--final", "--out", out)
+    assert code == 0
+    assert not any(pdf_pages_saying_draft(out / "committee-report.pdf"))
+    word = docx.Document(out / "committee-report.docx")
+    assert "Draft" not in core_properties(out / "committee-report.docx")
+    assert not any("DRAFT" in p.text for p in word.sections[0].header.paragraphs)
+    assert "draft-notice" not in (out / "committee-report.html").read_text()
+
+
+def test_a_stale_sign_off_makes_the_next_build_a_draft_again(
+    year_2018: Path, tmp_path: Path
+) -> None:
+    sign_everything(year_2018)
+    out = tmp_path / "out"
+    run("build", year_2018, "--doc", "committee-report", "--format", "html", "--out", out)
+    assert "draft-notice" not in (out / "committee-report.html").read_text()
+    edit(year_2018.parent / "library" / "report-text.yaml", "is fulfilling its", "is meeting its")
+    run("build", year_2018, "--doc", "committee-report", "--format", "html", "--out", out)
+    assert "draft-notice" in (out / "committee-report.html").read_text()
