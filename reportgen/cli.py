@@ -17,6 +17,7 @@ import click
 from reportgen import __version__, signoff
 from reportgen.build import DOCUMENTS, FORMATS, build, check, refuse_warnings
 from reportgen.exceptions import ReportgenError
+from reportgen.publish import publish
 
 CONTENT_DIR = click.Path(exists=True, file_okay=False, path_type=Path)
 
@@ -208,6 +209,39 @@ def status_command(content_dir: Path, as_json: bool) -> None:
         )
     if not as_json:
         click.echo(f"All {len(statuses)} sign-offs are current.")
+
+
+@cli.command("publish")
+@click.argument("content_dir", type=CONTENT_DIR)
+@click.option(
+    "--item",
+    type=click.IntRange(min=1),
+    required=True,
+    help="The report's item number on the committee's agenda.",
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Output folder. Default: output/<year folder name>/ (versions go in published/).",
+)
+@STRICT
+def publish_command(content_dir: Path, item: int, out: Path | None, strict: bool) -> None:
+    """Publish the agenda pack (democratic services): the report and its appendices as one
+    accessible PDF with "Agenda Item N" on every page, each document's HTML, and a
+    manifest, in a new published/v<N>/ folder. Refuses unless the content has no errors
+    and every sign-off is current."""
+    started = time.perf_counter()
+    publication = publish(content_dir, item, out, strict=strict)
+    for entry in publication.manifest["files"]:
+        pages = f", {entry['pages']} pages" if entry["pages"] else ""
+        click.echo(f"{publication.folder / entry['name']}{pages}")
+    click.echo(f"{publication.folder / 'manifest.json'}")
+    click.echo(
+        f"Published agenda item {item} as {publication.folder.name} in "
+        f"{time.perf_counter() - started:.1f} s.",
+        err=True,
+    )
 
 
 def main() -> None:

@@ -1,0 +1,182 @@
+"""Publishing the agenda pack: refusals, the pack read back from the PDF (page count,
+page numbers, "Agenda Item N", bookmarks, tagging), the manifest, and versions."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from pypdf import PdfReader
+
+from reportgen.publish import _body
+from tests.conftest import SAMPLE_CONTENT, edit
+from tests.test_signoff import ROWS_2018, run
+
+
+def copy_2018(root: Path) -> Path:
+    content = root / "content"
+    shutil.copytree(SAMPLE_CONTENT / "library", content / "library")
+    shutil.copytree(SAMPLE_CONTENT / "2018-19", content / "2018-19")
+    return content / "2018-19"
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The 2018-19 sample: publish refused while unsigned, then signed off and published
+    as item 8; also its documents built --final on their own, to compare page counts."""
+    root = tmp_path_factory.mktemp("publish")
+    year = copy_2018(root)
+    code, refusal = run("publish", year, "--item", "8")
+    for row, name in ROWS_2018.items():
+        assert run("signoff", year, row, "--by", name)[0] == 0
+    code_after, output = run("publish", year, "--item", "8")
+    assert code_after == 0, output
+    assert run("build", year, "--final", "--format", "pdf", "--out", root / "final")[0] == 0
+    (root / "refusal.txt").write_text(f"{code}\n{refusal}")
+    return {"year": year, "version": root / "output" / "2018-19" / "published" / "v1", "root": root}
+
+
+def test_publish_refuses_naming_each_unsigned_row(published: dict[str, Path]) -> None:
+    code, output = (published["root"] / "refusal.txt").read_text().split("\n", 1)
+    assert code == "1"
+    assert "publishing needs every sign-off to be current" in output
+    for row, name in ROWS_2018.items():
+        assert f"{row}: missing" in output and name in output
+    assert not (published["root"] / "output" / "2018-19" / "published" / "v0").exists()
+
+
+def test_the_pack_is_the_report_then_its_appendices_page_for_page(
+    published: dict[str, Path],
+) -> None:
+    pack = PdfReader(published["version"] / "agenda-item-8.pdf")
+    final = published["root"] / "final"
+    report = len(PdfReader(final / "committee-report.pdf").pages)
+    plan = len(PdfReader(final / "community-safety-plan.pdf").pages)
+    assert len(pack.pages) == report + plan
+    tops = [entry for entry in pack.outline if not isinstance(entry, list)]
+    assert [entry.title for entry in tops] == [
+        "2018-19 Safer Maidstone Partnership Strategic Assessment",
+        "Appendix 1: Community Safety Partnership Plan 2013-2018, Refreshed March 2018",
+    ]
+    assert [pack.get_destination_page_number(entry) + 1 for entry in tops] == [1, report + 1]
+    # each document's headings are bookmarks beneath it
+    nested = [entry for entry in pack.outline if isinstance(entry, list)]
+    assert len(nested) == 2 and all(len(children) >= 1 for children in nested)
+
+
+def test_every_page_is_numbered_across_the_pack_and_says_agenda_item_8(
+    published: dict[str, Path],
+) -> None:
+    with pdfplumber.open(published["version"] / "agenda-item-8.pdf") as pdf:
+        total = len(pdf.pages)
+        for number, page in enumerate(pdf.pages, start=1):
+            text = page.extract_text() or ""
+            assert "Agenda Item 8" in text, number
+            assert f"Page {number} of {total}" in text, number
+            assert "DRAFT" not in text
+
+
+def test_the_pack_is_tagged_with_title_and_language(published: dict[str, Path]) -> None:
+    pack = PdfReader(published["version"] / "agenda-item-8.pdf")
+    root = pack.trailer["/Root"]
+    assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
+    assert root["/Lang"] == "en-GB"
+    assert pack.metadata.title == (
+        "Agenda Item 8: 2018-19 Safer Maidstone Partnership Strategic Assessment"
+    )
+    assert root["/ViewerPreferences"]["/DisplayDocTitle"]
+
+
+def test_the_manifest_describes_every_file_and_the_meeting(published: dict[str, Path]) -> None:
+    folder = published["version"]
+    manifest = json.loads((folder / "manifest.json").read_text())
+    names = sorted(entry["name"] for entry in manifest["files"])
+    assert names == ["agenda-item-8.pdf", "committee-report.html", "community-safety-plan.html"]
+    assert sorted(p.name for p in folder.iterdir()) == sorted([*names, "manifest.json"])
+    for entry in manifest["files"]:
+        assert entry["sha256"] == hashlib.sha256((folder / entry["name"]).read_bytes()).hexdigest()
+    (pdf_entry,) = [e for e in manifest["files"] if e["name"].endswith(".pdf")]
+    assert pdf_entry["pages"] == len(PdfReader(folder / "agenda-item-8.pdf").pages)
+    assert manifest["item"] == 8
+    assert manifest["meeting"] == {
+        "committee": "Communities, Housing and Environment Committee",
+        "date": "2018-02-13",
+    }
+    assert (manifest["decision_maker"], manifest["classification"], manifest["wards"]) == (
+        "Council",
+        "Public",
+        "All",
+    )
+    documents = manifest["pack"]["documents"]
+    assert sum(d["pages"] for d in documents) == pdf_entry["pages"]
+
+
+def test_the_alternative_formats_are_final_html(published: dict[str, Path]) -> None:
+    html = (published["version"] / "community-safety-plan.html").read_text()
+    assert '<html lang="en-GB">' in html and "draft-notice" not in html
+
+
+def test_a_changed_word_makes_the_legal_row_stale_and_publish_refuse(
+    published: dict[str, Path], tmp_path: Path
+) -> None:
+    year = tmp_path / "content" / "2018-19"
+    shutil.copytree(published["year"].parent, tmp_path / "content")
+    edit(year.parent / "library" / "report-text.yaml", "is fulfilling its", "is meeting its")
+    code, output = run("status", year)
+    assert code == 1
+    assert "legal: stale - Legal implications, signed off by Keith Trowell" in output
+    assert "[-fulfilling-]{+meeting+}" in output
+    code, output = run("publish", year, "--item", "8")
+    assert code == 1 and "legal: stale" in output
+
+
+def test_publishing_again_adds_a_version_and_leaves_the_first_untouched(
+    published: dict[str, Path], tmp_path: Path
+) -> None:
+    shutil.copytree(published["root"], tmp_path / "root")
+    year = tmp_path / "root" / "content" / "2018-19"
+    first = tmp_path / "root" / "output" / "2018-19" / "published" / "v1"
+    before = {p.name: p.read_bytes() for p in first.iterdir()}
+    code, output = run("publish", year, "--item", "8")
+    assert code == 0, output
+    second = first.parent / "v2"
+    assert second.is_dir() and (second / "agenda-item-8.pdf").is_file()
+    assert {p.name: p.read_bytes() for p in first.iterdir()} == before
+    assert sorted(p.name for p in first.parent.iterdir()) == ["v1", "v2"]
+
+
+def test_an_appendix_reportgen_does_not_build_is_refused(tmp_path: Path) -> None:
+    year = copy_2018(tmp_path)
+    for row, name in ROWS_2018.items():
+        run("signoff", year, row, "--by", name)
+    edit(
+        year / "report.yaml",
+        "    document: community-safety-plan\n",
+        "    document: community-safety-plan\n  - 'Appendix 2: Map of the wards'\n",
+    )
+    # the report's text changed (its appendices are not signed), so only the pack refuses
+    code, output = run("publish", year, "--item", "8")
+    assert code == 1
+    assert "'Appendix 2: Map of the wards', which is not a document reportgen builds" in output
+
+
+def test_ids_stay_unique_when_documents_share_a_pack(built_samples: dict[str, Path]) -> None:
+    """Charts and headings of different documents keep distinct ids, and every in-page
+    link and SVG reference still finds its target."""
+    out = built_samples["2016-17"]
+    names = ["committee-report", "strategic-assessment", "community-safety-plan"]
+    bodies = [
+        _body((out / f"{name}.html").read_text(), f"d{i}-") for i, name in enumerate(names, 1)
+    ]
+    markup = "\n".join(bodies)
+    ids = Counter(re.findall(r'\sid="([^"]*)"', markup))
+    assert ids and max(ids.values()) == 1, [i for i, n in ids.items() if n > 1][:5]
+    targets = re.findall(r'href="#([^"]*)"', markup) + re.findall(r"url\(#([^)]*)\)", markup)
+    assert targets and all(target in ids for target in targets)
+    assert all(re.match(r"d\d-", target) for target in targets)
