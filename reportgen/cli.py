@@ -85,6 +85,14 @@ STRICT = click.option(
 )
 
 
+OUT = click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Output folder. Default: output/<year folder name>/ (publications go in published/).",
+)
+
+
 @cli.command("check")
 @click.argument("content_dir", type=CONTENT_DIR)
 @STRICT
@@ -122,12 +130,7 @@ def check_command(content_dir: Path, strict: bool) -> None:
     default=None,
     help="Formats, separated by commas. Default: docx,pdf,html.",
 )
-@click.option(
-    "--out",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Output folder. Default: output/<year folder name>/.",
-)
+@OUT
 @click.option(
     "--templates",
     type=click.Path(exists=True, file_okay=False, path_type=Path),
@@ -219,12 +222,7 @@ def status_command(content_dir: Path, as_json: bool) -> None:
     required=True,
     help="The report's item number on the committee's agenda.",
 )
-@click.option(
-    "--out",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Output folder. Default: output/<year folder name>/ (versions go in published/).",
-)
+@OUT
 @STRICT
 def publish_command(content_dir: Path, item: int, out: Path | None, strict: bool) -> None:
     """Publish the agenda pack (democratic services): the report and its appendices as one
