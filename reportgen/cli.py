@@ -112,6 +112,8 @@ def check_command(content_dir: Path, strict: bool) -> None:
             + (" (--strict: warnings count as errors)." if strict else ".")
         )
     click.echo(f"{content_dir}: no errors, {warnings} warning(s).")
+    if (content_dir / "report.yaml").is_file():
+        click.echo(signoff.summary(signoff.status(content_dir)))
 
 
 @cli.command("build")

@@ -21,16 +21,12 @@ import io
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from pydantic import Field
-
 from reportgen.compute.blocks import BlockExpander, TextBlock
 from reportgen.exceptions import ContentError, RefusedError
-from reportgen.model.base import Content, text_field
-from reportgen.model.report import SigningOfficer
+from reportgen.model.report import Record, SigningOfficer
 from reportgen.problems import suggest
-from reportgen.validate import read_and_validate
 from reportgen.write import atomic_write
-from reportgen.year import SIGNOFF_FILE, Year, read_year
+from reportgen.year import SIGNOFF_FILE, Year, read_signoff_file, read_year
 
 STATES = ("signed", "missing", "stale", "invalid")
 _HEADER = """\
@@ -122,32 +118,12 @@ def blocks_text(blocks: tuple[TextBlock, ...]) -> str:
 # --- the sign-off file -----------------------------------------------------------------------
 
 
-class Record(Content):
-    """One recorded sign-off in signoffs.yaml."""
-
-    row: str = text_field("what was signed off, as `reportgen signoff` names it")
-    by: str = text_field("the officer's name")
-    role: str = text_field("the officer's role when they signed")
-    signed_at: str = text_field("when, as an ISO 8601 UTC time")
-    sha256: str = Field(pattern=r"^[0-9a-f]{64}$", description="the SHA-256 of the text")
-    text: str = text_field("the text that was signed off")
-
-
-class SignOffs(Content):
-    """signoffs.yaml: the sign-offs recorded so far (written by `reportgen signoff`)."""
-
-    signoffs: list[Record] = Field(default_factory=list, description="the sign-offs")
-
-
 def read_records(folder: Path) -> list[Record]:
     """The recorded sign-offs. Raises ContentError if the file cannot be read."""
-    path = folder / SIGNOFF_FILE
-    if not path.is_file():
-        return []
-    _, records, problems = read_and_validate(path, SignOffs)
+    records, problems = read_signoff_file(folder)
     if problems:
         raise ContentError(problems)
-    return list(records.signoffs) if records else []
+    return records
 
 
 # --- status ----------------------------------------------------------------------------------
@@ -247,6 +223,17 @@ def redline(changes: list[dict[str, str]]) -> str:
 
 def all_current(statuses: list[Status]) -> bool:
     return all(s.state == "signed" for s in statuses)
+
+
+def summary(statuses: list[Status]) -> str:
+    """One line: how many sign-offs are current, and what that means for the documents."""
+    current = sum(s.state == "signed" for s in statuses)
+    if current == len(statuses):
+        return f"Sign-off: all {current} current; documents build as final."
+    return (
+        f"Sign-off: {current} of {len(statuses)} current; documents build as drafts until "
+        "all are (reportgen status lists them)."
+    )
 
 
 def outstanding(statuses: list[Status]) -> list[str]:

@@ -31,7 +31,7 @@ from reportgen.model import (
     Timetable,
 )
 from reportgen.model.plan_blocks import Contact
-from reportgen.model.report import Officers
+from reportgen.model.report import Officers, Record, SignOffs
 from reportgen.model.text import Glossary, PriorityTable
 from reportgen.problems import WARNING, Problem, in_reading_order, suggest
 from reportgen.references import citation_problems
@@ -109,6 +109,7 @@ def read_year(folder: Path) -> Year:
         problems += _undefined_acronyms(plan, glossary, not_acronyms)
     problems += _broken_figure_references(texts, library, assessment, plan)
     problems += _compliance(files, parts, library, assessment, plan)
+    problems += read_signoff_file(folder)[1]
     problems = in_reading_order(problems)
     if any(p.is_error for p in problems):
         raise ContentError(problems)
@@ -128,6 +129,15 @@ def read_year(folder: Path) -> Year:
         parts["officers.yaml"],
         warnings=problems,
     )
+
+
+def read_signoff_file(folder: Path) -> tuple[list[Record], list[Problem]]:
+    """The sign-offs recorded in the year's signoffs.yaml (none if it does not exist)."""
+    path = folder / SIGNOFF_FILE
+    if not path.is_file():
+        return [], []
+    _, records, problems = read_and_validate(path, SignOffs)
+    return (list(records.signoffs) if records else []), problems
 
 
 def _require_year_folder(folder: Path) -> None:

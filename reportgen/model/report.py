@@ -226,6 +226,26 @@ class Officers(Content):
     )
 
 
+# --- signoffs.yaml (written by `reportgen signoff`) -----------------------------------------
+
+
+class Record(Content):
+    """One recorded sign-off in signoffs.yaml."""
+
+    row: str = _text("what was signed off, as `reportgen signoff` names it")
+    by: str = _text("the officer's name")
+    role: str = _text("the officer's role when they signed")
+    signed_at: str = _text("when, as an ISO 8601 UTC time")
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$", description="the SHA-256 of the text")
+    text: str = _text("the text that was signed off")
+
+
+class SignOffs(Content):
+    """signoffs.yaml: the sign-offs recorded so far (written by `reportgen signoff`)."""
+
+    signoffs: list[Record] = Field(default_factory=list, description="the sign-offs")
+
+
 # --- sections.yaml -------------------------------------------------------------------------
 
 
