@@ -12,7 +12,8 @@ For each year it reports, as medians in seconds:
   for all of them), and the ratio of the whole-year build to that;
 - the split of one build done step by step in one process: loading, figures, charts,
   DOCX (and the LibreOffice pass that numbers the Word contents page), HTML, PDF layout
-  and PDF write.
+  and PDF write;
+- `reportgen publish` of a signed-off copy: the agenda pack, HTML and manifest.
 Numbers only, never a pass/fail.
 """
 
@@ -27,7 +28,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from reportgen import FORMATS, build
+from reportgen import FORMATS, build, signoff
+from reportgen.publish import publish
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
 
@@ -87,6 +89,21 @@ def bench_year(year: Path, repeat: int) -> None:
             )
         for stage, seconds in split(year, out / "split").items():
             print(f"{year.name}    {stage:<34} {seconds:6.2f} s")
+        seconds, pages = publish_seconds(year, out / "publish", repeat)
+        print(f"{year.name}  publish (agenda pack, {pages} pages) {seconds:6.2f} s")
+
+
+def publish_seconds(year: Path, scratch: Path, repeat: int) -> tuple[float, int]:
+    """`reportgen publish` on a signed-off copy of the year: one new version each time."""
+    shutil.copytree(year.parent / "library", scratch / "content" / "library")
+    copy = scratch / "content" / year.name
+    shutil.copytree(year, copy)
+    for item in signoff.status(copy):
+        signoff.sign_off(copy, item.row, item.signer)
+    publications = []
+    seconds = median_seconds(lambda: publications.append(publish(copy, 1)), repeat)
+    (pack,) = [f for f in publications[-1].manifest["files"] if f["name"].endswith(".pdf")]
+    return seconds, pack["pages"]
 
 
 def tables_seconds(year: object) -> float:
