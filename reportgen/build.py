@@ -26,7 +26,7 @@ from reportgen.render.html import render_html
 from reportgen.render.pdf import load_weasyprint, render_pdf
 from reportgen.templates import search_path
 from reportgen.write import OutputFolder
-from reportgen.year import LIBRARY_FOLDER, Year, check_library, library_files, read_year
+from reportgen.year import LIBRARY_FOLDER, Year, check_library, read_year
 
 FORMATS = ("docx", "pdf", "html")
 
@@ -130,7 +130,9 @@ def build(
     output = OutputFolder(Path(out) if out else default_output(year.folder))
     tell = progress or (lambda message: None)
     stamp = BuildStamp(output.root)
-    fingerprint = inputs_fingerprint(year.folder, library_files(year.folder), folders)
+    # every shared file: library texts, the glossary, the contacts
+    shared = sorted((year.folder.parent / LIBRARY_FOLDER).glob("*.y*ml"))
+    fingerprint = inputs_fingerprint(year.folder, shared, folders)
     fingerprint += ":draft" if draft else ":final"
     jobs = [(name, fmt) for name in names for fmt in chosen_formats]
     todo = [job for job in jobs if not stamp.fresh(f"{job[0]}.{job[1]}", fingerprint)]

@@ -93,6 +93,14 @@ OUT = click.option(
 )
 
 
+TEMPLATES = click.option(
+    "--templates",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=None,
+    help="A folder of your own templates, searched first.",
+)
+
+
 @cli.command("check")
 @click.argument("content_dir", type=CONTENT_DIR)
 @STRICT
@@ -133,12 +141,7 @@ def check_command(content_dir: Path, strict: bool) -> None:
     help="Formats, separated by commas. Default: docx,pdf,html.",
 )
 @OUT
-@click.option(
-    "--templates",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    default=None,
-    help="A folder of your own templates, searched first.",
-)
+@TEMPLATES
 @click.option(
     "--final",
     is_flag=True,
@@ -225,14 +228,17 @@ def status_command(content_dir: Path, as_json: bool) -> None:
     help="The report's item number on the committee's agenda.",
 )
 @OUT
+@TEMPLATES
 @STRICT
-def publish_command(content_dir: Path, item: int, out: Path | None, strict: bool) -> None:
+def publish_command(
+    content_dir: Path, item: int, out: Path | None, templates: Path | None, strict: bool
+) -> None:
     """Publish the agenda pack (democratic services): the report and its appendices as one
     accessible PDF with "Agenda Item N" on every page, each document's HTML, and a
     manifest, in a new published/v<N>/ folder. Refuses unless the content has no errors
     and every sign-off is current."""
     started = time.perf_counter()
-    publication = publish(content_dir, item, out, strict=strict)
+    publication = publish(content_dir, item, out, strict=strict, templates=templates)
     for entry in publication.manifest["files"]:
         pages = f", {entry['pages']} pages" if entry["pages"] else ""
         click.echo(f"{publication.folder / entry['name']}{pages}")

@@ -14,7 +14,7 @@ from reportgen.model.report import Appendix, Implications, Officers, Report, Tim
 from reportgen.problems import Problem, suggest
 
 CLEAR_DAYS = 5
-_NUMBERED_BY_HAND = r"^\s*(\d+[.)]|[a-z][.)]|\(\w\))\s"
+_NUMBERED_BY_HAND = r"^\s*(\d+[.)]|[A-Za-z][.)]|[ivxIVX]+[.)]|\(\w+\))\s"
 
 
 def compliance_problems(
@@ -83,7 +83,18 @@ def _report_problems(file: YamlFile, report: Report, documents: set[str]) -> lis
                     "typed at the start.",
                 )
             )
+    listed: set[str] = set()
     for index, appendix in enumerate(report.appendices):
+        document = appendix.document if isinstance(appendix, Appendix) else None
+        if document in listed:
+            problems.append(
+                file.problem(
+                    ("appendices", index, "document"),
+                    f"{document} is already an appendix; each document is published once.",
+                )
+            )
+        if document:
+            listed.add(document)
         if isinstance(appendix, Appendix) and appendix.document not in (None, *documents):
             problems.append(
                 file.problem(
@@ -92,6 +103,42 @@ def _report_problems(file: YamlFile, report: Report, documents: set[str]) -> lis
                     "appendix cannot be published with the report.",
                 )
             )
+    return problems
+
+
+def _clashing_ids(
+    files: dict[str, YamlFile], officers: Officers, implications: Implications
+) -> list[Problem]:
+    """Each implications row's issue must give it a name of its own for `reportgen
+    signoff` (Legal and LEGAL would both be legal)."""
+    problems, seen = [], {}
+    for index, row in enumerate(implications.rows):
+        where = ("rows", index, "issue")
+        if not row.id:
+            problems.append(
+                files["implications.yaml"].problem(
+                    where, "the issue needs letters or digits: it names the row for sign-off."
+                )
+            )
+        elif row.id in seen:
+            problems.append(
+                files["implications.yaml"].problem(
+                    where,
+                    f"{row.issue!r} and {seen[row.id]!r} would both be signed off as "
+                    f"{row.id!r}; give the rows different issues.",
+                )
+            )
+        else:
+            seen[row.id] = row.issue
+    others: set[str] = set()
+    for index, other in enumerate(officers.also_signed_off):
+        if other.id in others:
+            problems.append(
+                files["officers.yaml"].problem(
+                    ("also_signed_off", index, "id"), f"{other.id!r} is used twice."
+                )
+            )
+        others.add(other.id)
     return problems
 
 
@@ -137,6 +184,7 @@ def _unknown_signers(
                     ),
                 )
             )
+    problems += _clashing_ids(files, officers, implications)
     names = [officer.name for officer in officers.officers]
     row_ids = {row.id for row in implications.rows}
     for index, other in enumerate(officers.also_signed_off):

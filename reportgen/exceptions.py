@@ -30,7 +30,10 @@ class ContentError(ReportgenError):
         errors = sum(p.is_error for p in self.problems)
         warnings = len(self.problems) - errors
         lines = [p.describe() for p in self.problems]
-        summary = f"{errors} error(s) and {warnings} warning(s) in the content; nothing was built."
+        summary = (
+            f"{errors} error(s) and {warnings} warning(s) in the content; nothing was done. "
+            "Fix the errors and run again."
+        )
         super().__init__("\n".join([summary, *lines]))
 
     def __reduce__(self) -> tuple:

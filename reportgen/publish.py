@@ -36,13 +36,28 @@ from reportgen.model.report import Appendix
 from reportgen.render.html import render_html
 from reportgen.render.pdf import render_pdf
 from reportgen.templates import jinja_environment, search_path
-from reportgen.year import Year, read_year
+from reportgen.year import Year
 
 PUBLISHED = "published"
 MANIFEST = "manifest.json"
 _MAIN = re.compile(r"<main>\s*(.*?)\s*</main>", re.DOTALL)
 _ATTRIBUTE = re.compile(r'\s([\w:-]+)="([^"]*)"')
 """An attribute in the generated markup (text is escaped, so a raw quote is markup)."""
+_ID_LISTS = ("aria-labelledby", "aria-describedby", "aria-controls", "aria-owns", "headers", "for")
+"""Attributes whose value is one or more ids."""
+_SVG_REFERENCES = (
+    "clip-path",
+    "fill",
+    "stroke",
+    "mask",
+    "filter",
+    "marker-start",
+    "marker-mid",
+    "marker-end",
+    "style",
+)
+"""SVG attributes that can refer to an element by url(#id); text attributes (alt,
+aria-label, title) are left alone."""
 
 
 @dataclass(frozen=True)
@@ -69,9 +84,11 @@ def publish(
     out: Path | str | None = None,
     strict: bool = False,
     now: dt.datetime | None = None,
+    templates: Path | str | None = None,
 ) -> Publication:
-    """Publish a year's committee report and appendices as agenda item ``item``."""
-    year = read_year(Path(folder))
+    """Publish a year's committee report and appendices as agenda item ``item`` (with
+    ``templates``, a folder of the council's own templates, as for ``build``)."""
+    year = signoff.read_year_for_signoff(Path(folder))
     if strict:
         refuse_warnings(year.folder)
     statuses = signoff.statuses(year)
@@ -81,7 +98,7 @@ def publish(
             + "\n  ".join(signoff.outstanding(statuses))
         )
     names = pack_documents(year)
-    folders = search_path(None)
+    folders = search_path(Path(templates) if templates else None)
     computed = {name: DOCUMENTS[name].compute(year) for name in names}
     html = {name: render_html(computed[name], DOCUMENTS[name].template, folders) for name in names}
     titles = _titles(year, names)
@@ -90,7 +107,8 @@ def publish(
         for i, name in enumerate(names, start=1)
     ]
     pack_title = f"Agenda Item {item}: {year.report.title}"
-    pack_html = _pack_html(parts, item, pack_title, folders)
+    language = computed["committee-report"].properties["language"]
+    pack_html = _pack_html(parts, item, pack_title, language, folders)
     pack = render_pdf(pack_html, "agenda-pack", folders)
     files = {f"agenda-item-{item}.pdf": pack}
     files |= {f"{name}.html": html[name].encode("utf-8") for name in names}
@@ -138,14 +156,16 @@ def _prefixed(match: re.Match, prefix: str) -> str:
         value = prefix + value
     elif name in ("href", "xlink:href") and value.startswith("#"):
         value = "#" + prefix + value[1:]
-    elif name in ("aria-labelledby", "aria-describedby"):
+    elif name in _ID_LISTS:
         value = " ".join(prefix + ref for ref in value.split())
-    else:
+    elif name in _SVG_REFERENCES:
         value = value.replace("url(#", f"url(#{prefix}")
     return f' {name}="{value}"'
 
 
-def _pack_html(parts: list[PackPart], item: int, title: str, folders: list[Path]) -> str:
+def _pack_html(
+    parts: list[PackPart], item: int, title: str, language: str, folders: list[Path]
+) -> str:
     from markupsafe import Markup
 
     environment = jinja_environment(folders, "html")
@@ -153,6 +173,7 @@ def _pack_html(parts: list[PackPart], item: int, title: str, folders: list[Path]
     return template.render(
         title=title,
         item=item,
+        language=language,
         parts=[(part, Markup(part.body)) for part in parts],
     )
 
@@ -241,7 +262,11 @@ def _write_version(published: Path, files: dict[str, bytes]) -> Path:
                 os.mkdir(target)  # claims the number; fails if another run took it
             except FileExistsError:
                 continue
-            os.replace(staging, target)  # target is empty, so this is allowed and atomic
+            try:
+                os.replace(staging, target)  # target is empty, so this is allowed and atomic
+            except OSError:
+                target.rmdir()  # give the number back rather than leave an empty version
+                raise
             os.chmod(target, 0o755)
             return target
     finally:

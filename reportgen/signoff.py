@@ -17,7 +17,6 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import hashlib
-import io
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -25,16 +24,10 @@ from reportgen.compute.blocks import BlockExpander, TextBlock
 from reportgen.exceptions import ContentError, RefusedError
 from reportgen.model.report import Record, SigningOfficer
 from reportgen.problems import suggest
-from reportgen.write import atomic_write
-from reportgen.year import SIGNOFF_FILE, Year, read_signoff_file, read_year
+from reportgen.signoff_file import SIGNOFF_FILE, Entry, locked, read_signoff_file, write_record
+from reportgen.year import Year, read_year
 
 STATES = ("signed", "missing", "stale", "invalid")
-_HEADER = """\
-# Sign-offs recorded by `reportgen signoff`: who cleared which part of the report, when,
-# and the SHA-256 of exactly the text they cleared (kept below it, so a later change can
-# be shown word by word). Do not edit entries by hand: an entry whose hash does not match
-# its text is reported as invalid. Comments you add are kept.
-"""
 
 
 # --- what must be signed -------------------------------------------------------------------
@@ -118,12 +111,12 @@ def blocks_text(blocks: tuple[TextBlock, ...]) -> str:
 # --- the sign-off file -----------------------------------------------------------------------
 
 
-def read_records(folder: Path) -> list[Record]:
-    """The recorded sign-offs. Raises ContentError if the file cannot be read."""
-    records, problems = read_signoff_file(folder)
+def read_entries(folder: Path) -> list[Entry]:
+    """The recorded sign-offs. Raises ContentError if the file cannot be read at all."""
+    entries, problems = read_signoff_file(folder)
     if problems:
         raise ContentError(problems)
-    return records
+    return entries
 
 
 # --- status ----------------------------------------------------------------------------------
@@ -142,6 +135,8 @@ class Status:
     reason: str = ""
     redline: str = ""
     changes: list[dict[str, str]] = field(default_factory=list)
+    required: bool = True
+    """False for an entry naming nothing that needs signing off."""
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -153,41 +148,56 @@ class Status:
             "signed_at": self.signed_at or None,
             "reason": self.reason or None,
             "changes": self.changes,
+            "required": self.required,
         }
 
 
 def status(folder: Path) -> list[Status]:
     """Every required sign-off's state, then any recorded entry for nothing required."""
-    return statuses(read_year(folder))
+    return statuses(read_year_for_signoff(Path(folder)))
 
 
 def statuses(year: Year) -> list[Status]:
     """:func:`status` for a year already read."""
     required = required_signoffs(year)
-    records = read_records(year.folder)
-    latest = {record.row: record for record in records}
-    statuses = [_status(item, latest.get(item.id)) for item in required]
-    known = {item.id for item in required}
-    statuses += [
-        Status(
-            record.row,
-            "(nothing of that name needs signing off)",
-            "invalid",
-            record.by,
-            record.role,
-            record.signed_at,
-            f"no part of the report is called {record.row!r}; {suggest(record.row, known)}",
-        )
-        for record in latest.values()
-        if record.row not in known
-    ]
-    return statuses
+    latest = {entry.row: entry for entry in read_entries(year.folder)}
+    found = [_status(item, latest.pop(item.id, None)) for item in required]
+    known = [item.id for item in required]
+    for row, entry in latest.items():
+        found.append(_orphan(row, entry, known))
+    return found
 
 
-def _status(item: Required, record: Record | None) -> Status:
+def _orphan(row: str | None, entry: Entry, known: list[str]) -> Status:
+    """An entry for nothing the report needs signed off (renamed, removed, or mistyped):
+    shown as invalid, but not holding up a final build or publication."""
+    record = entry.record
+    reason = (
+        f"no part of the report is called {row!r} ({suggest(row, known)}); if it was renamed "
+        f"or removed, delete this entry from {SIGNOFF_FILE}"
+        if row
+        else f"this entry names no row: {entry.fault}"
+    )
+    return Status(
+        row or "(unreadable entry)",
+        "(nothing of that name needs signing off)",
+        "invalid",
+        record.by if record else "",
+        record.role if record else "",
+        record.signed_at if record else "",
+        reason,
+        required=False,
+    )
+
+
+def _status(item: Required, entry: Entry | None) -> Status:
     officer = item.officer
-    if record is None:
+    if entry is None:
         return Status(item.id, item.what, "missing", officer.name, officer.role)
+    record = entry.record
+    if record is None:
+        reason = f"the entry cannot be read as a sign-off ({entry.fault})"
+        return Status(item.id, item.what, "invalid", officer.name, officer.role, reason=reason)
     signed = Status(item.id, item.what, "signed", record.by, record.role, record.signed_at)
     if fingerprint(record.text) != record.sha256:
         reason = "its hash does not match the text it records: the entry was edited by hand"
@@ -222,23 +232,25 @@ def redline(changes: list[dict[str, str]]) -> str:
 
 
 def all_current(statuses: list[Status]) -> bool:
-    return all(s.state == "signed" for s in statuses)
+    """Whether every required sign-off is signed (entries for nothing required aside)."""
+    return all(s.state == "signed" for s in statuses if s.required)
 
 
 def summary(statuses: list[Status]) -> str:
     """One line: how many sign-offs are current, and what that means for the documents."""
-    current = sum(s.state == "signed" for s in statuses)
-    if current == len(statuses):
+    required = [s for s in statuses if s.required]
+    current = sum(s.state == "signed" for s in required)
+    if current == len(required):
         return f"Sign-off: all {current} current; documents build as final."
     return (
-        f"Sign-off: {current} of {len(statuses)} current; documents build as drafts until "
+        f"Sign-off: {current} of {len(required)} current; documents build as drafts until "
         "all are (reportgen status lists them)."
     )
 
 
 def outstanding(statuses: list[Status]) -> list[str]:
     """One line per sign-off that is not current, for refusals."""
-    return [describe(s) for s in statuses if s.state != "signed"]
+    return [describe(s) for s in statuses if s.state != "signed" and s.required]
 
 
 def describe(status_: Status) -> str:
@@ -258,7 +270,7 @@ def describe(status_: Status) -> str:
 def sign_off(folder: Path, row: str, by: str, now: dt.datetime | None = None) -> Record:
     """Record that ``by`` cleared ``row`` as its text reads now. Refuses if the content has
     errors, the row is unknown, or ``by`` is not the officer who must sign it."""
-    year = read_year(folder)
+    year = read_year_for_signoff(Path(folder))
     required = {item.id: item for item in required_signoffs(year)}
     if row not in required:
         raise RefusedError(f"nothing called {row!r} needs signing off; {suggest(row, required)}")
@@ -268,7 +280,6 @@ def sign_off(folder: Path, row: str, by: str, now: dt.datetime | None = None) ->
             f"{item.what} must be signed off by {item.officer.name} ({item.officer.role}), "
             f"not {by}."
         )
-    read_records(year.folder)  # refuse to rewrite a sign-off file that is already broken
     moment = (now or dt.datetime.now(dt.UTC)).replace(microsecond=0)
     record = Record(
         row=row,
@@ -278,33 +289,15 @@ def sign_off(folder: Path, row: str, by: str, now: dt.datetime | None = None) ->
         sha256=item.sha256,
         text=item.text,
     )
-    _write_record(year.folder / SIGNOFF_FILE, record)
+    with locked(year.folder):
+        read_entries(year.folder)  # never rewrite a file that cannot be read
+        write_record(year.folder / SIGNOFF_FILE, record)
     return record
 
 
-def _write_record(path: Path, record: Record) -> None:
-    """Replace the row's entry (or add one), keeping the file's comments; atomically."""
-    from ruamel.yaml import YAML
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-    from ruamel.yaml.scalarstring import FoldedScalarString
-
-    yaml = YAML()
-    yaml.width = 88
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    text = path.read_text(encoding="utf-8") if path.is_file() else _HEADER + "signoffs: []\n"
-    document = yaml.load(text) or CommentedMap()
-    entries = document.get("signoffs")
-    if not isinstance(entries, CommentedSeq):
-        entries = CommentedSeq()
-        document["signoffs"] = entries
-    entry = CommentedMap(record.model_dump())
-    entry["text"] = FoldedScalarString(record.text)
-    for index, existing in enumerate(entries):
-        if isinstance(existing, dict) and existing.get("row") == record.row:
-            entries[index] = entry
-            break
-    else:
-        entries.append(entry)
-    buffer = io.StringIO()
-    yaml.dump(document, buffer)
-    atomic_write(path, buffer.getvalue().encode("utf-8"))
+def read_year_for_signoff(folder: Path) -> Year:
+    """The year, or a refusal listing only its errors (warnings do not stop signing)."""
+    try:
+        return read_year(folder)
+    except ContentError as error:
+        raise ContentError([p for p in error.problems if p.is_error]) from error

@@ -79,6 +79,8 @@ def _explain(file: YamlFile, model: type[Content], detail: ErrorDetails) -> Prob
     if kind == "block_kind":
         return file.problem(path, _unknown_block(detail["input"]))
     found = _found(detail["input"])
+    if kind == "string_pattern_mismatch":  # the description says what the value must be
+        return file.problem(path, f"found {found}; expected {_describe(model, path)}.")
     expected = _EXPECTED_BY_TYPE.get(kind) or _pydantic_expectation(detail)
     return file.problem(path, f"found {found}; expected {expected} — {_describe(model, path)}.")
 

@@ -31,16 +31,15 @@ from reportgen.model import (
     Timetable,
 )
 from reportgen.model.plan_blocks import Contact
-from reportgen.model.report import Officers, Record, SignOffs
+from reportgen.model.report import Officers
 from reportgen.model.text import Glossary, PriorityTable
 from reportgen.problems import WARNING, Problem, in_reading_order, suggest
 from reportgen.references import citation_problems
+from reportgen.signoff_file import SIGNOFF_FILE, read_signoff_file
 from reportgen.validate import read_and_validate, validate_file
 
 LIBRARY_FOLDER = "library"
 YEAR_LIBRARY_FILE = "library.yaml"
-SIGNOFF_FILE = "signoffs.yaml"
-"""The sign-offs recorded by `reportgen signoff` (read by reportgen.signoff)."""
 
 
 @dataclass(frozen=True)
@@ -129,15 +128,6 @@ def read_year(folder: Path) -> Year:
         parts["officers.yaml"],
         warnings=problems,
     )
-
-
-def read_signoff_file(folder: Path) -> tuple[list[Record], list[Problem]]:
-    """The sign-offs recorded in the year's signoffs.yaml (none if it does not exist)."""
-    path = folder / SIGNOFF_FILE
-    if not path.is_file():
-        return [], []
-    _, records, problems = read_and_validate(path, SignOffs)
-    return (list(records.signoffs) if records else []), problems
 
 
 def _require_year_folder(folder: Path) -> None:

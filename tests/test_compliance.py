@@ -102,3 +102,26 @@ def test_an_appendix_naming_a_document_the_year_lacks_is_an_error(minimal: Path)
     (error,) = errors(minimal)
     assert error.field == "appendices[1].document"
     assert "this year has no community-safety-plan" in error.message
+
+
+def test_rows_that_would_share_a_sign_off_name_are_an_error(minimal: Path) -> None:
+    edit(minimal / "implications.yaml", "issue: Financial", "issue: LEGAL")
+    edit(minimal / "implications.yaml", "sign_off: S151", "sign_off: Head of Legal")
+    (error,) = errors(minimal)
+    assert error.field == "rows[2].issue"
+    assert "'LEGAL' and 'Legal' would both be signed off as 'legal'" in error.message
+
+
+def test_a_row_id_keeps_accented_letters(minimal: Path) -> None:
+    edit(minimal / "implications.yaml", "issue: Financial", "issue: Égalités & Finance")
+    year = read_year(minimal)
+    assert [row.id for row in year.implications.rows] == ["legal", "égalités-finance"]
+
+
+@pytest.mark.parametrize(
+    "typed", ["I. That it be done.", "(a) That it be done.", "B) That it be done."]
+)
+def test_any_hand_typed_numbering_is_caught(minimal: Path, typed: str) -> None:
+    edit(minimal / "report.yaml", "[That it be done.]", f"['{typed}']")
+    (error,) = errors(minimal)
+    assert "reportgen numbers the recommendations itself" in error.message

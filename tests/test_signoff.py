@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -239,3 +240,104 @@ def test_a_stale_sign_off_makes_the_next_build_a_draft_again(
     edit(year_2018.parent / "library" / "report-text.yaml", "is fulfilling its", "is meeting its")
     run("build", year_2018, "--doc", "committee-report", "--format", "html", "--out", out)
     assert "draft-notice" in (out / "committee-report.html").read_text()
+
+
+def test_a_draft_is_marked_even_by_a_template_that_does_not_mark_it(
+    year_2018: Path, tmp_path: Path
+) -> None:
+    templates = tmp_path / "my-templates" / "html"
+    templates.mkdir(parents=True)
+    (templates / "base.html.j2").write_text(
+        "<!DOCTYPE html><html lang='en-GB'><head><title>{{ doc.properties.title }}</title>"
+        "</head><body><main>{% block main %}{% endblock %}</main></body></html>"
+    )
+    out = tmp_path / "out"
+    code, output = run(
+        "build",
+        year_2018,
+        "--doc",
+        "committee-report",
+        "--format",
+        "html,pdf",
+        "--templates",
+        tmp_path / "my-templates",
+        "--out",
+        out,
+    )
+    assert code == 0, output
+    assert 'class="draft-notice"' in (out / "committee-report.html").read_text()
+    assert all(pdf_pages_saying_draft(out / "committee-report.pdf"))
+
+
+def test_an_entry_for_a_removed_row_does_not_hold_up_the_final_build(
+    year_2018: Path, tmp_path: Path
+) -> None:
+    sign_everything(year_2018)
+    path = year_2018 / "signoffs.yaml"
+    path.write_text(path.read_text().replace("row: procurement", "row: procurment"))
+    assert run("signoff", year_2018, "procurement", "--by", "Ellie Dunnet")[0] == 0
+    (orphan,) = [s for s in status(year_2018) if s.row == "procurment"]
+    assert orphan.state == "invalid" and "delete this entry" in orphan.reason
+    code, output = run("status", year_2018)
+    assert code == 0 and "procurment: invalid" in output
+    code, _ = run(
+        "build",
+        year_2018,
+        "--doc",
+        "committee-report",
+        "--format",
+        "html",
+        "--final",
+        "--out",
+        tmp_path / "out",
+    )
+    assert code == 0
+
+
+def test_a_repeated_entry_is_replaced_when_the_row_is_signed_again(year_2018: Path) -> None:
+    run("signoff", year_2018, "legal", "--by", "Keith Trowell")
+    path = year_2018 / "signoffs.yaml"
+    text = path.read_text()
+    entry = text[text.index("  - row: legal") :]
+    path.write_text(text + entry.replace("Keith Trowell", "Mark Green", 1))
+    assert states(year_2018)["legal"] == "invalid"  # the last entry counts
+    assert run("signoff", year_2018, "legal", "--by", "Keith Trowell")[0] == 0
+    assert path.read_text().count("row: legal") == 1
+    assert states(year_2018)["legal"] == "signed"
+
+
+def test_a_comment_between_entries_stays_when_the_one_above_is_signed_again(
+    year_2018: Path,
+) -> None:
+    run("signoff", year_2018, "legal", "--by", "Keith Trowell")
+    run("signoff", year_2018, "equalities", "--by", "Anna Collier")
+    path = year_2018 / "signoffs.yaml"
+    text = path.read_text()
+    at = text.index("  - row: equalities")
+    path.write_text(text[:at] + "  # Equalities cleared at the March meeting.\n" + text[at:])
+    assert run("signoff", year_2018, "legal", "--by", "Keith Trowell")[0] == 0
+    assert "  # Equalities cleared at the March meeting.\n  - row: equalities" in path.read_text()
+
+
+@pytest.mark.parametrize("text", ["", "# nothing yet\n", "signoffs:\n", "signoffs: []\n"])
+def test_an_empty_sign_off_file_means_nothing_signed(year_2018: Path, text: str) -> None:
+    (year_2018 / "signoffs.yaml").write_text(text)
+    assert set(states(year_2018).values()) == {"missing"}
+    assert run("signoff", year_2018, "legal", "--by", "Keith Trowell")[0] == 0
+    assert states(year_2018)["legal"] == "signed"
+
+
+def test_an_entry_that_is_not_a_sign_off_is_invalid_without_stopping_anything(
+    year_2018: Path,
+) -> None:
+    run("signoff", year_2018, "legal", "--by", "Keith Trowell")
+    path = year_2018 / "signoffs.yaml"
+    path.write_text(
+        re.sub(r"sha256: ([0-9a-f]+)", lambda m: f"sha256: {m[1].upper()}", path.read_text())
+    )
+    (legal,) = [s for s in status(year_2018) if s.row == "legal"]
+    assert legal.state == "invalid" and "cannot be read as a sign-off" in legal.reason
+    assert "expected the SHA-256 of the text" in legal.reason
+    assert run("check", year_2018)[0] == 0
+    assert run("signoff", year_2018, "legal", "--by", "Keith Trowell")[0] == 0
+    assert states(year_2018)["legal"] == "signed"

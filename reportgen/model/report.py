@@ -150,8 +150,9 @@ class Implication(Content):
     @property
     def id(self) -> str:
         """The row's name for `reportgen signoff`: its issue in lower case with hyphens
-        (Privacy and Data Protection is privacy-and-data-protection)."""
-        return re.sub(r"[^a-z0-9]+", "-", self.issue.lower()).strip("-")
+        (Privacy and Data Protection is privacy-and-data-protection; letters such as é
+        are kept)."""
+        return re.sub(r"[\W_]+", "-", self.issue.casefold()).strip("-")
 
 
 class Implications(Content):
@@ -185,8 +186,8 @@ class OtherSignOff(Content):
 
     id: str = Field(
         pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$",
-        description="the name `reportgen signoff` takes, in lower case with hyphens, "
-        "e.g. financial-figures",
+        description="the name `reportgen signoff` takes: lower-case letters and digits "
+        "joined by hyphens, e.g. financial-figures",
     )
     by: str = _text("the officer who must clear it, by name as in officers")
     section: str | None = Field(None, description="a section of the report, by its title")
@@ -236,7 +237,10 @@ class Record(Content):
     by: str = _text("the officer's name")
     role: str = _text("the officer's role when they signed")
     signed_at: str = _text("when, as an ISO 8601 UTC time")
-    sha256: str = Field(pattern=r"^[0-9a-f]{64}$", description="the SHA-256 of the text")
+    sha256: str = Field(
+        pattern=r"^[0-9a-f]{64}$",
+        description="the SHA-256 of the text: 64 characters, digits and a to f in lower case",
+    )
     text: str = _text("the text that was signed off")
 
 

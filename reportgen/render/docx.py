@@ -11,6 +11,7 @@ from typing import Protocol
 import jinja2
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
+from docx.section import _Header
 from docx.shared import Pt, RGBColor
 from docxtpl import DocxTemplate
 
@@ -103,19 +104,29 @@ def _mark_draft(template: DocxTemplate) -> None:
     """DRAFT in red at the top of every page, and Status "Draft" in File > Info."""
     _set_core_property(template, "contentStatus", "Draft")
     _set_core_property(template, "keywords", "Draft")
-    for section in template.docx.sections:
+    odd_and_even = template.docx.settings.odd_and_even_pages_header_footer
+    for number, section in enumerate(template.docx.sections):
         headers = [section.header]
+        if odd_and_even:
+            headers.append(section.even_page_header)
         if section.different_first_page_header_footer:
             headers.append(section.first_page_header)
         for header in headers:
-            header.is_linked_to_previous = False
-            first = header.paragraphs[0]
-            notice = first.insert_paragraph_before() if first.text else first
-            notice.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            run = notice.add_run(DRAFT_NOTICE)
-            run.bold = True
-            run.font.size = Pt(14)
-            run.font.color.rgb = RGBColor(0xB0, 0x00, 0x20)
+            # A later section's header linked to the one before shows its notice already;
+            # unlinking it would drop what it inherits.
+            if number == 0 or not header.is_linked_to_previous:
+                _add_notice(header)
+
+
+def _add_notice(header: _Header) -> None:
+    header.is_linked_to_previous = False
+    first = header.paragraphs[0]
+    notice = first.insert_paragraph_before() if first.text else first
+    notice.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = notice.add_run(DRAFT_NOTICE)
+    run.bold = True
+    run.font.size = Pt(14)
+    run.font.color.rgb = RGBColor(0xB0, 0x00, 0x20)
 
 
 CORE_PROPERTIES = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"

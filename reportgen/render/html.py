@@ -2,25 +2,49 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import jinja2
 
 from reportgen.exceptions import TemplateError
-from reportgen.templates import jinja_environment
+from reportgen.templates import find_template, jinja_environment
 
 
 def render_html(
     document: object, template_name: str, folders: list[Path], draft: bool = False
 ) -> str:
-    """Render ``<template_name>.html.j2`` with the computed document as ``doc`` (and
-    ``draft``: whether to mark it as a draft)."""
+    """Render ``<template_name>.html.j2`` with the computed document as ``doc``; a
+    ``draft`` is marked as one whatever the template (see :func:`mark_draft`)."""
     environment = jinja_environment(folders, "html")
     try:
         template = environment.get_template(f"{template_name}.html.j2")
-        return template.render(doc=document, draft=draft)
+        html = template.render(doc=document, draft=draft)
     except jinja2.TemplateNotFound as error:
         raise TemplateError(f"no HTML template named {error.name}.") from error
     except jinja2.TemplateError as error:
         where = f" (line {error.lineno})" if getattr(error, "lineno", None) else ""
         raise TemplateError(f"the HTML template {template_name} failed{where}: {error}") from error
+    return mark_draft(html, folders) if draft else html
+
+
+DRAFT_NOTICE = (
+    '<p class="draft-notice" role="note"><strong>DRAFT:</strong> '
+    "not yet signed off, not for publication.</p>"
+)
+_HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
+_BODY_START = re.compile(r"<body\b[^>]*>", re.IGNORECASE)
+
+
+def mark_draft(html: str, folders: list[Path]) -> str:
+    """Mark a document as a draft in code, so no template can leave it out: the draft
+    stylesheet (a watermark and header on every printed page), "Draft" in its keywords
+    and a notice at the top of the page."""
+    if not (_HEAD_END.search(html) and _BODY_START.search(html)):
+        raise TemplateError(
+            "an HTML template has no <head> and <body>, so a draft cannot be marked."
+        )
+    css = find_template(folders, "html", "draft.css").read_text(encoding="utf-8")
+    head = f'<meta name="keywords" content="Draft">\n<style>\n{css}</style>\n'
+    html = _HEAD_END.sub(lambda match: head + match.group(), html, count=1)
+    return _BODY_START.sub(lambda match: match.group() + "\n" + DRAFT_NOTICE, html, count=1)
