@@ -232,3 +232,14 @@ def check_errors(folder: Path) -> list:
     with pytest.raises(ContentError) as raised:
         read_year(folder)
     return raised.value.problems
+
+
+def test_changing_a_shared_contact_rebuilds_the_plan(with_plan: Path, tmp_path: Path) -> None:
+    contacts = with_plan.parent / "library" / "contacts.yaml"
+    contacts.write_text(CONTACTS)
+    add_to_plan(with_plan, "  - contacts: [advice]\n")
+    out = tmp_path / "o"
+    build(with_plan, documents=["community-safety-plan"], formats=["html"], out=out)
+    contacts.write_text(CONTACTS.replace("01234 567890", "01234 000000"))
+    build(with_plan, documents=["community-safety-plan"], formats=["html"], out=out)
+    assert "Tel: 01234 000000" in (out / "community-safety-plan.html").read_text()
