@@ -105,7 +105,7 @@ def read_year(folder: Path) -> Year:
     problems += contact_problems or unknown_contacts(texts, contacts)
     problems += _priorities_restated(files, parts, plan)
     if not glossary_problems:
-        problems += _undefined_acronyms(plan, glossary, not_acronyms)
+        problems += _undefined_acronyms(plan, library, glossary, not_acronyms)
     problems += _broken_figure_references(texts, library, assessment, plan)
     problems += _compliance(files, parts, library, assessment, plan)
     problems += read_signoff_file(folder)[1]
@@ -326,16 +326,25 @@ _ROMAN = re.compile(r"[IVXLC]+")
 
 
 def _undefined_acronyms(
-    plan: AssessmentContent | None, glossary: dict[str, str], not_acronyms: list[str]
+    plan: AssessmentContent | None,
+    library: dict[str, LibraryItem],
+    glossary: dict[str, str],
+    not_acronyms: list[str],
 ) -> list[Problem]:
-    """A warning for each acronym the plan uses that its glossary does not define (only
-    for a plan with a glossary), at its first use."""
+    """A warning for each acronym the plan (or a library text it uses) uses that its
+    glossary does not define (only for a plan with a glossary), at its first use."""
     parts = _parts(plan)
     if not any(named_values(part.file.data, "glossary") for part in parts):
         return []
+    used = {name for part in parts for _, name in named_values(part.file.data, "library")}
+    texts = [(part.file, text_values(part.file.data)) for part in parts]
+    texts += [
+        (library[name].file, text_values(library[name].file.data[name]["text"], (name, "text")))
+        for name in sorted(used & set(library))
+    ]
     problems, seen = [], set(glossary) | set(not_acronyms)
-    for part in parts:
-        for path, text in text_values(part.file.data):
+    for file, values in texts:
+        for path, text in values:
             if text.upper() == text:
                 continue  # a heading in capitals is not a string of acronyms
             for acronym in _ACRONYM.findall(text):
@@ -344,7 +353,7 @@ def _undefined_acronyms(
                 if acronym not in seen:
                     seen.add(acronym)
                     problems.append(
-                        part.file.problem(
+                        file.problem(
                             path,
                             (
                                 f"the acronym {acronym!r} is used but the glossary "
