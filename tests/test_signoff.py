@@ -203,7 +203,9 @@ def test_until_signed_off_every_page_says_draft_and_final_is_refused(
     assert "<cp:contentStatus>Draft</cp:contentStatus>" in core_properties(
         out / "committee-report.docx"
     )
-    assert "DRAFT" in word.sections[0].header.paragraphs[0].text
+    header = word.sections[0].header
+    assert "DRAFT" in header.paragraphs[0].text
+    assert 'string="DRAFT"' in header._element.xml  # Word's own watermark shape
     html = (out / "committee-report.html").read_text()
     assert 'class="draft-notice"' in html and '<meta name="keywords" content="Draft">' in html
 

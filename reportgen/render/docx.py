@@ -9,14 +9,12 @@ from pathlib import Path
 from typing import Protocol
 
 import jinja2
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
-from docx.section import _Header
-from docx.shared import Pt, RGBColor
 from docxtpl import DocxTemplate
 
 from reportgen.exceptions import TemplateError
 from reportgen.render.docx_contents import fill_contents_page_numbers, soffice
+from reportgen.render.docx_draft import mark_draft
 from reportgen.render.docx_parts import chart_maker, data_table_maker
 from reportgen.templates import find_template, jinja_environment
 
@@ -55,7 +53,7 @@ def render_docx(
         raise TemplateError(f"the Word template {path.name} failed: {error}{context}") from error
     _set_properties(template, document.properties)
     if draft:
-        _mark_draft(template)
+        mark_draft(template)
     buffer = io.BytesIO()
     template.save(buffer)
     if not number_contents:
@@ -95,54 +93,6 @@ def _set_properties(template: DocxTemplate, properties: dict[str, str]) -> None:
     core.author = properties["author"]
     core.language = properties["language"]
     _set_default_language(template, properties["language"])
-
-
-DRAFT_NOTICE = "DRAFT: not yet signed off, not for publication"
-
-
-def _mark_draft(template: DocxTemplate) -> None:
-    """DRAFT in red at the top of every page, and Status "Draft" in File > Info."""
-    _set_core_property(template, "contentStatus", "Draft")
-    _set_core_property(template, "keywords", "Draft")
-    odd_and_even = template.docx.settings.odd_and_even_pages_header_footer
-    for number, section in enumerate(template.docx.sections):
-        headers = [section.header]
-        if odd_and_even:
-            headers.append(section.even_page_header)
-        if section.different_first_page_header_footer:
-            headers.append(section.first_page_header)
-        for header in headers:
-            # A later section's header linked to the one before shows its notice already;
-            # unlinking it would drop what it inherits.
-            if number == 0 or not header.is_linked_to_previous:
-                _add_notice(header)
-
-
-def _add_notice(header: _Header) -> None:
-    header.is_linked_to_previous = False
-    first = header.paragraphs[0]
-    notice = first.insert_paragraph_before() if first.text else first
-    notice.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = notice.add_run(DRAFT_NOTICE)
-    run.bold = True
-    run.font.size = Pt(14)
-    run.font.color.rgb = RGBColor(0xB0, 0x00, 0x20)
-
-
-CORE_PROPERTIES = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
-
-
-def _set_core_property(template: DocxTemplate, name: str, value: str) -> None:
-    """Set a ``cp:`` core property directly: docxcompose (used for sub-documents) remaps
-    python-docx's ``cp`` prefix, so python-docx's own setters write it in the wrong
-    namespace, which Word rejects."""
-    element = template.core_properties._element
-    tag = f"{{{CORE_PROPERTIES}}}{name}"
-    child = element.find(tag)
-    if child is None:
-        child = element.makeelement(tag, {})
-        element.append(child)
-    child.text = value
 
 
 def _set_default_language(template: DocxTemplate, language: str) -> None:
