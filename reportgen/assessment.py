@@ -50,8 +50,9 @@ class AssessmentContent:
     @property
     def chapter_labels(self) -> Chapters:
         """How text refers to each chapter and appendix: "section 7", "Appendix 1"."""
-        labels = {part.name: f"section {n}" for n, part in enumerate(self.chapters, start=1)}
-        labels |= {part.name: f"Appendix {n}" for n, part in enumerate(self.appendices, start=1)}
+        # From the list in the spec, so a chapter with errors of its own is still known.
+        labels = {name: f"section {n}" for n, name in enumerate(self.spec.chapters, start=1)}
+        labels |= {name: f"Appendix {n}" for n, name in enumerate(self.spec.appendices, start=1)}
         return labels
 
 
@@ -66,7 +67,8 @@ def read_plan(
     """The year's Community Safety Plan (None if it has none). Its narrative may cite the
     assessment's figures as well as its own tables'."""
     cited = assessment.tables if assessment else {}
-    return read_chaptered(year, PLAN_FOLDER, PLAN_FILE, Plan, cited)
+    failed = assessment.failed_tables if assessment else set()
+    return read_chaptered(year, PLAN_FOLDER, PLAN_FILE, Plan, cited, failed)
 
 
 def read_chaptered(
@@ -75,6 +77,7 @@ def read_chaptered(
     spec_name: str,
     spec_model: type,
     cited: dict[str, ComputedTable] | None = None,
+    cited_failed: set[str] | None = None,
 ) -> tuple[AssessmentContent | None, list[Problem]]:
     """A document of chapters in ``year/folder_name/``, listed by its ``spec_name`` file:
     chapters read and validated, tables computed, charts and references checked."""
@@ -92,9 +95,12 @@ def read_chaptered(
     problems += _compute_tables(year, parts, content)
     problems += _collect_charts(parts, content)
     problems += _broken_block_references(parts, content)
-    problems += _broken_figure_references(parts, content, cited or {})
-    problems += _supplied_values(parts, {**(cited or {}), **content.tables})
-    problems += _computed_figures(parts, {**(cited or {}), **content.tables})
+    # tables whose own errors are reported already (here, or in the assessment)
+    failed = frozenset(content.failed_tables | (cited_failed or set()))
+    tables = {**(cited or {}), **content.tables}
+    problems += _broken_figure_references(parts, content, tables, failed)
+    problems += _supplied_values(parts, tables, failed)
+    problems += _computed_figures(parts, tables, failed)
     problems += _disagreements(spec_file, spec, content)
     return content, problems
 
@@ -233,11 +239,12 @@ def _broken_block_references(parts: list[Part], content: AssessmentContent) -> l
 
 
 def _broken_figure_references(
-    parts: list[Part], content: AssessmentContent, cited: dict[str, ComputedTable]
+    parts: list[Part],
+    content: AssessmentContent,
+    tables: dict[str, ComputedTable],
+    failed: frozenset[str],
 ) -> list[Problem]:
     """Every ``[[table | row | column]]`` in the narrative must name a figure."""
-    failed = frozenset(content.failed_tables)
-    tables = {**cited, **content.tables}
     chapters = content.chapter_labels
     return [
         problem
@@ -246,12 +253,16 @@ def _broken_figure_references(
     ]
 
 
-def _supplied_values(parts: list[Part], tables: dict[str, ComputedTable]) -> list[Problem]:
+def _supplied_values(
+    parts: list[Part], tables: dict[str, ComputedTable], failed: frozenset[str]
+) -> list[Problem]:
     """Figures typed into a table with ``agrees_with:`` are compared with the data: a
     warning where they disagree beyond rounding, an error where the reference is wrong."""
     problems = []
     for part in parts:
         for path, reference in named_values(part.file.data, "agrees_with"):
+            if reference.split("|")[0].strip() in failed:
+                continue
             typed = _value_beside(part.file.data, path)
             try:
                 printed = cite(reference, tables)
@@ -260,7 +271,17 @@ def _supplied_values(parts: list[Part], tables: dict[str, ComputedTable]) -> lis
                 continue
             table_name, row, column = (p.strip() for p in reference.split("|")[:3])
             figure = tables[table_name].find(row, column)
-            if typed is not None and not figures.agrees(figure.value, typed):
+            if typed is not None and figures.parse_number(typed) is None:
+                problems.append(
+                    part.file.problem(
+                        (*path[:-1], "value"),
+                        f"no figure can be read from {typed!r} to check against "
+                        f"{reference.strip()} ({printed}); type the figure alone, e.g. "
+                        f"{printed}, and put words in the indicator or a note.",
+                        severity=WARNING,
+                    )
+                )
+            elif typed is not None and not figures.agrees(figure.value, typed):
                 problems.append(
                     part.file.problem(
                         (*path[:-1], "value"),
@@ -271,13 +292,22 @@ def _supplied_values(parts: list[Part], tables: dict[str, ComputedTable]) -> lis
     return problems
 
 
-def _computed_figures(parts: list[Part], tables: dict[str, ComputedTable]) -> list[Problem]:
+def _computed_figures(
+    parts: list[Part], tables: dict[str, ComputedTable], failed: frozenset[str]
+) -> list[Problem]:
     """An indicator's figure computed with ``from: table | row | column`` must name a
     figure of the data."""
     problems = []
     for part in parts:
         for path, reference in named_values(part.file.data, "from"):
+            if reference.split("|")[0].strip() in failed:
+                continue
             if len(path) >= 2 and path[-2] in MEASURES:
+                if len(reference.split("|")) < 3:
+                    problems.append(
+                        part.file.problem(path, "from: names a figure: table | row | column.")
+                    )
+                    continue
                 try:
                     cite(reference, tables)
                 except LookupError as error:

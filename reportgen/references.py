@@ -51,7 +51,18 @@ def reference_problems(
 
 
 TEXT_FIELDS = ("paragraph", "text", "heading")
-PLAN_FIELDS = ("aim", "action", "outcomes", "indicator", "value", "note")
+PLAN_FIELDS = (
+    "aim",
+    "action",
+    "outcomes",
+    "lead",
+    "indicator",
+    "value",
+    "note",
+    "baseline",
+    "comparison",
+    "target",
+)
 """Text of action plans and indicator tables, where figures can be cited too."""
 LIST_FIELDS = ("bullets", "lettered", "numbered")
 

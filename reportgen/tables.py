@@ -121,6 +121,9 @@ class TableRow:
     cells: tuple[str, ...]
     indented: bool = False
     aggregate: bool = False
+    span: int = 1
+    """How many rows the first cell covers: 1, or more for the first row of a group (an
+    aim and its actions); 0 for the rows below it that it covers."""
 
 
 @dataclass

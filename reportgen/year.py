@@ -30,7 +30,7 @@ from reportgen.model import (
     Sections,
     Timetable,
 )
-from reportgen.model.plan_blocks import Contact
+from reportgen.model.plan_blocks import ActionPlan, Contact, ContactList, Indicators
 from reportgen.model.report import Officers
 from reportgen.model.text import Glossary, PriorityTable
 from reportgen.problems import WARNING, Problem, in_reading_order, suggest
@@ -404,17 +404,26 @@ def _empty_priority_lists(
         if file.path.parent.name != "plan":
             problems += [
                 file.problem(
-                    (*path, "glossary"),
-                    "a glossary of the acronyms used "
-                    "can only be in the Community Safety Plan (plan/).",
+                    (*path, kind),
+                    f"{what} can only be in the Community Safety Plan (plan/).",
                 )
-                for path, _ in _blocks_of(content, Glossary)
+                for block_type, kind, what in PLAN_ONLY
+                for path, _ in _blocks_of(content, block_type)
             ]
     return problems
 
 
 def _lists_contacts(texts: list[tuple[YamlFile, object]]) -> bool:
     return any(named_values(file.data, "contacts", kind=list) for file, _ in texts)
+
+
+PLAN_ONLY = (
+    (Glossary, "glossary", "a glossary of the acronyms used"),
+    (ActionPlan, "action_plan", "an action plan"),
+    (Indicators, "indicators", "an indicators table"),
+    (ContactList, "contacts", "a list of contacts"),
+)
+"""Blocks that belong to the plan alone (their figures are checked with the plan's)."""
 
 
 def _uses_glossary(texts: list[tuple[YamlFile, object]]) -> bool:

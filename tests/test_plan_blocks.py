@@ -11,7 +11,7 @@ import pytest
 from reportgen import build, check, read_year
 from reportgen.compute import community_safety_plan
 from reportgen.exceptions import ContentError
-from tests.conftest import DATA
+from tests.conftest import DATA, edit
 from tests.fidelity import html_text
 
 ACTION_PLAN = """
@@ -74,6 +74,22 @@ def test_an_action_plan_prints_each_aim_once_beside_its_actions(with_plan: Path)
         ("", "Train staff", "Earlier help", "Council"),
         ("Support victims", "Fund a helpline", "More calls", "SMP"),
     ]
+    assert [row.span for row in table.rows] == [2, 0, 1]
+
+
+def test_an_aim_spans_its_actions_in_html_and_word(with_plan: Path, tmp_path: Path) -> None:
+    import docx
+
+    add_to_plan(with_plan, ACTION_PLAN)
+    out = tmp_path / "o"
+    build(with_plan, documents=["community-safety-plan"], formats=["html", "docx"], out=out)
+    html = (out / "community-safety-plan.html").read_text()
+    assert '<th scope="row" rowspan="2">Reduce harm</th>' in html
+    tables = docx.Document(out / "community-safety-plan.docx").tables
+    (table,) = [t for t in tables if t.rows[0].cells[0].text == "Aim" and len(t.rows) == 4]
+    first_cells = [row._tr.tc_lst[0] for row in table.rows[1:]]
+    assert [tc.vMerge for tc in first_cells] == ["restart", "continue", None]
+    assert table.rows[1].cells[0].text == "Reduce harm"
 
 
 def test_an_action_plan_for_a_removed_priority_is_reported_on_its_field(
@@ -243,3 +259,62 @@ def test_changing_a_shared_contact_rebuilds_the_plan(with_plan: Path, tmp_path: 
     contacts.write_text(CONTACTS.replace("01234 567890", "01234 000000"))
     build(with_plan, documents=["community-safety-plan"], formats=["html"], out=out)
     assert "Tel: 01234 000000" in (out / "community-safety-plan.html").read_text()
+
+
+def test_plan_blocks_belong_to_the_plan(minimal: Path) -> None:
+    edit(
+        minimal / "sections.yaml",
+        "      - paragraph: Second.",
+        "      - paragraph: Second.\n      - contacts: [police]",
+    )
+    messages = [e.message for e in check_errors(minimal)]
+    assert "a list of contacts can only be in the Community Safety Plan (plan/)." in messages
+
+
+def test_a_target_typed_as_text_can_cite_a_figure(with_data: Path) -> None:
+    add_to_plan(
+        with_data,
+        INDICATORS.replace(
+            "target: Below the county rate",
+            "target: 'Below [[crime-by-district | County | rate]]'",
+        ),
+    )
+    assert last_table(with_data).rows[0].cells[-1] == "Below 77.7"
+
+
+def test_a_figure_with_neither_value_nor_from_says_so(with_data: Path) -> None:
+    add_to_plan(with_data, INDICATORS.replace('{value: "77.7", agrees_with', "{agrees_with"))
+    (error,) = plan_problems(with_data)
+    assert "give value: (the figure as printed) or from:" in error.message
+    assert "not both" not in error.message
+
+
+def test_a_checked_figure_with_words_in_it_is_reported_as_unreadable(with_data: Path) -> None:
+    add_to_plan(with_data, INDICATORS.replace('"77.7"', '"about seventy"'))
+    (warning,) = plan_problems(with_data)
+    assert not warning.is_error
+    assert "no figure can be read from 'about seventy'" in warning.message
+
+
+def test_a_reference_to_a_chapter_with_errors_of_its_own_is_not_reported_again(
+    with_plan: Path,
+) -> None:
+    edit(
+        with_plan / "plan" / "priorities.yaml",
+        "  - priorities: recommended",
+        "  - text: See [[chapter | leads]].\n  - priorities: recommended",
+    )
+    edit(
+        with_plan / "plan" / "leads.yaml", "title: Priority leads", "title: Priority leads\nnote: x"
+    )
+    (error,) = check_errors(with_plan)
+    assert error.file.name == "leads.yaml" and "unknown field 'note'" in error.message
+
+
+def test_an_assessment_table_with_errors_is_not_reported_again_from_the_plan(
+    with_data: Path,
+) -> None:
+    add_to_plan(with_data, INDICATORS)
+    edit(with_data / "data" / "crime.csv", "Testborough,900,", "Testborough,nine hundred,")
+    errors = check_errors(with_data)
+    assert [e.file.name for e in errors] == ["crime.csv"]

@@ -153,22 +153,18 @@ class BlockExpander:
         return TextBlock("table", table=text_table(block.grid.title, block.grid.headings, rows))
 
     def _actionplan(self, block: ActionPlan) -> TextBlock:
+        """Each aim once, in a cell spanning its actions' rows."""
         plan = block.action_plan
-        rows = [
-            [
-                self.text(aim.aim) if first else "",
-                self.text(action.action),
-                self.text(action.outcomes),
-                self.text(action.lead),
-            ]
-            for aim in plan.aims
-            for first, action in zip(
-                [True, *[False] * (len(aim.actions) - 1)], aim.actions, strict=True
-            )
-        ]
+        rows, spans = [], []
+        for aim in plan.aims:
+            for index, action in enumerate(aim.actions):
+                first = self.text(aim.aim) if index == 0 else ""
+                texts = (action.action, action.outcomes, action.lead)
+                rows.append([first, *(self.text(text) for text in texts)])
+                spans.append(len(aim.actions) if index == 0 else 0)
         title = plan.title or f"{plan.priority}: action plan"
         headings = ["Aim", "Action", "Anticipated Outcomes", "Lead Agency"]
-        return TextBlock("table", table=text_table(title, headings, rows))
+        return TextBlock("table", table=text_table(title, headings, rows, spans))
 
     def _indicators(self, block: Indicators) -> TextBlock:
         table = block.indicators
@@ -216,11 +212,19 @@ class BlockExpander:
         return TextBlock("bullets", items=tuple(Item(text) for text in items))
 
 
-def text_table(title: str, headings: list[str], rows: list[list[str]]) -> ComputedTable:
-    """A table of text, laid out like a data table (first column as row headers)."""
+def text_table(
+    title: str, headings: list[str], rows: list[list[str]], spans: list[int] | None = None
+) -> ComputedTable:
+    """A table of text, laid out like a data table (first column as row headers, each
+    covering ``spans[i]`` rows if given)."""
     width = len(headings)
     table_rows = tuple(
-        TableRow(row[0] if row else "", tuple((row + [""] * width)[:width])) for row in rows
+        TableRow(
+            row[0] if row else "",
+            tuple((row + [""] * width)[:width]),
+            span=spans[index] if spans else 1,
+        )
+        for index, row in enumerate(rows)
     )
     return ComputedTable(
         "",

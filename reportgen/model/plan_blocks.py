@@ -64,7 +64,13 @@ class Figure(Content):
 
     @model_validator(mode="after")
     def _typed_or_computed(self) -> Figure:
-        if (self.value is None) == (self.from_data is None):
+        if self.value is None and self.from_data is None:
+            raise PydanticCustomError(
+                "content_rule",
+                "give value: (the figure as printed) or from: (table | row | column to "
+                "compute it from)",
+            )
+        if self.value is not None and self.from_data is not None:
             raise PydanticCustomError(
                 "content_rule",
                 "give either value: (the figure as printed) or from: (table | row | column "

@@ -34,6 +34,7 @@ def data_table_maker(template: DocxTemplate) -> Callable[[ComputedTable], Subdoc
         _header(grid.rows[0], table)
         for row in table.rows:
             _body_row(grid.add_row(), row, table)
+        _merge_spans(grid, table)
         if table.note:
             note = part.add_paragraph(style="Caption")
             note.add_run(table.note).italic = True
@@ -86,6 +87,16 @@ def _body_row(row: _Row, values: object, table: ComputedTable) -> None:
             paragraph.paragraph_format.left_indent = Cm(0.5)
         if values.aggregate:
             _shade(cell, AGGREGATE_FILL)
+
+
+def _merge_spans(grid: Table, table: ComputedTable) -> None:
+    """A first cell covering several rows (an aim and its actions) becomes one cell."""
+    for index, row in enumerate(table.rows, start=1):  # row 0 is the header
+        if row.span > 1:
+            merged = grid.cell(index, 0).merge(grid.cell(index + row.span - 1, 0))
+            for paragraph in merged.paragraphs[1:]:  # the covered cells' empty paragraphs
+                if not paragraph.text:
+                    paragraph._p.getparent().remove(paragraph._p)
 
 
 def chart_maker(template: DocxTemplate) -> Callable[[ChartView], Subdoc]:
