@@ -125,6 +125,9 @@ def _field_info(model: type[Content], path: FieldPath) -> pydantic.fields.FieldI
     for step in path:
         if isinstance(step, int):
             continue
+        if typing.get_origin(current) is dict:  # a name chosen by the author, e.g. a table's
+            current = typing.get_args(current)[1]
+            continue
         fields = _model_fields(current)
         if step not in fields:
             return None

@@ -318,3 +318,13 @@ def test_an_assessment_table_with_errors_is_not_reported_again_from_the_plan(
     edit(with_data / "data" / "crime.csv", "Testborough,900,", "Testborough,nine hundred,")
     errors = check_errors(with_data)
     assert [e.file.name for e in errors] == ["crime.csv"]
+
+
+def test_a_misspelt_field_of_a_named_contact_gets_a_suggestion(with_plan: Path) -> None:
+    (with_plan.parent / "library" / "contacts.yaml").write_text(
+        CONTACTS.replace("    telephone: 01234 567890", "    phone: 01234 567890")
+    )
+    add_to_plan(with_plan, "  - contacts: [advice]\n")
+    (error,) = check_errors(with_plan)
+    assert error.field == "contacts.advice.phone"
+    assert "unknown field 'phone'; did you mean 'telephone'?" in error.message
