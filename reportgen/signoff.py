@@ -28,6 +28,7 @@ from reportgen.signoff_file import SIGNOFF_FILE, Entry, locked, read_signoff_fil
 from reportgen.year import Year, read_year
 
 STATES = ("signed", "missing", "stale", "invalid")
+"""The states a sign-off can be in (``Status.state``)."""
 
 
 # --- what must be signed -------------------------------------------------------------------
