@@ -204,19 +204,16 @@ def status_command(content_dir: Path, as_json: bool) -> None:
     else:
         for item in statuses:
             click.echo(signoff.describe(item))
-            if item.redline:
-                click.echo(
-                    "    changed since: " + item.redline.replace("\n", "\n    changed since: ")
-                )
-    if not signoff.all_current(statuses):
-        waiting = sum(s.state != "signed" for s in statuses)
-        raise (
-            click.exceptions.Exit(1)
-            if as_json
-            else ReportgenError(f"{waiting} of {len(statuses)} sign-off(s) are not current.")
-        )
+            for line in item.redline.splitlines():
+                click.echo(f"    changed since: {line}")
+    required = [s for s in statuses if s.required]
+    waiting = len(signoff.outstanding(statuses))
+    if waiting and as_json:
+        raise click.exceptions.Exit(1)
+    if waiting:
+        raise ReportgenError(f"{waiting} of {len(required)} sign-off(s) are not current.")
     if not as_json:
-        click.echo(f"All {len(statuses)} sign-offs are current.")
+        click.echo(f"All {len(required)} sign-offs are current.")
 
 
 @cli.command("publish")

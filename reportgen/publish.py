@@ -29,9 +29,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reportgen import __version__, signoff
-from reportgen.build import DOCUMENTS, default_output, refuse_warnings
+from reportgen.build import DOCUMENTS, default_output
 from reportgen.compute.committee_report import appendix_title
-from reportgen.exceptions import OutputError, RefusedError
+from reportgen.exceptions import ContentError, OutputError, RefusedError
 from reportgen.model.report import Appendix
 from reportgen.render.html import render_html
 from reportgen.render.pdf import render_pdf
@@ -67,7 +67,6 @@ class PackPart:
     name: str
     title: str
     body: str
-    css_class: str
 
 
 @dataclass(frozen=True)
@@ -89,22 +88,22 @@ def publish(
     """Publish a year's committee report and appendices as agenda item ``item`` (with
     ``templates``, a folder of the council's own templates, as for ``build``)."""
     year = signoff.read_year_for_signoff(Path(folder))
-    if strict:
-        refuse_warnings(year.folder)
+    if strict and year.warnings:
+        raise ContentError(year.warnings)
     statuses = signoff.statuses(year)
     if not signoff.all_current(statuses):
         raise RefusedError(
             "publishing needs every sign-off to be current; not yet:\n  "
             + "\n  ".join(signoff.outstanding(statuses))
         )
-    names = pack_documents(year)
+    documents = pack_documents(year)
+    names = list(documents)
     folders = search_path(Path(templates) if templates else None)
     computed = {name: DOCUMENTS[name].compute(year) for name in names}
     html = {name: render_html(computed[name], DOCUMENTS[name].template, folders) for name in names}
-    titles = _titles(year, names)
     parts = [
-        PackPart(name, titles[name], _body(html[name], f"d{i}-"), name)
-        for i, name in enumerate(names, start=1)
+        PackPart(name, title, _body(html[name], f"d{i}-"))
+        for i, (name, title) in enumerate(documents.items(), start=1)
     ]
     pack_title = f"Agenda Item {item}: {year.report.title}"
     language = computed["committee-report"].properties["language"]
@@ -120,10 +119,11 @@ def publish(
     return Publication(target, manifest)
 
 
-def pack_documents(year: Year) -> list[str]:
-    """The committee report, then the appendices in the report's order. An appendix that
-    is not one of reportgen's documents cannot go in the pack, so it is refused."""
-    names = ["committee-report"]
+def pack_documents(year: Year) -> dict[str, str]:
+    """The committee report, then the appendices in the report's order: document name →
+    title as listed. An appendix that is not one of reportgen's documents cannot go in
+    the pack, so it is refused."""
+    documents = {"committee-report": year.report.title}
     for appendix in year.report.appendices:
         if not isinstance(appendix, Appendix) or appendix.document is None:
             raise RefusedError(
@@ -131,15 +131,8 @@ def pack_documents(year: Year) -> list[str]:
                 "reportgen builds, so the agenda pack would be incomplete; in report.yaml "
                 "give it document: strategic-assessment or community-safety-plan."
             )
-        names.append(appendix.document)
-    return names
-
-
-def _titles(year: Year, names: list[str]) -> dict[str, str]:
-    titles = {"committee-report": year.report.title}
-    for appendix in year.report.appendices:
-        titles[appendix.document] = appendix.title
-    return {name: titles[name] for name in names}
+        documents[appendix.document] = appendix.title
+    return documents
 
 
 def _body(html: str, prefix: str) -> str:
@@ -190,7 +183,7 @@ def _manifest(
     report = year.report
     moment = (now or dt.datetime.now(dt.UTC)).replace(microsecond=0)
     pack_name = f"agenda-item-{item}.pdf"
-    ranges = document_pages(pack, [part.title for part in parts])
+    ranges, pack_pages = document_pages(pack, [part.title for part in parts])
     return {
         "title": report.title,
         "meeting": {"committee": report.committee, "date": report.meeting_date.isoformat()},
@@ -206,7 +199,7 @@ def _manifest(
                 "name": name,
                 "sha256": hashlib.sha256(payload).hexdigest(),
                 "bytes": len(payload),
-                "pages": page_count(payload) if name.endswith(".pdf") else None,
+                "pages": pack_pages if name == pack_name else None,
                 "media_type": "application/pdf" if name.endswith(".pdf") else "text/html",
             }
             for name, payload in files.items()
@@ -225,14 +218,9 @@ def _manifest(
     }
 
 
-def page_count(pdf: bytes) -> int:
-    from pypdf import PdfReader
-
-    return len(PdfReader(io.BytesIO(pdf)).pages)
-
-
-def document_pages(pdf: bytes, titles: list[str]) -> list[tuple[int, int]]:
-    """(first page, page count) of each document in the pack, from its top bookmarks."""
+def document_pages(pdf: bytes, titles: list[str]) -> tuple[list[tuple[int, int]], int]:
+    """(first page, page count) of each document in the pack, from its top bookmarks, and
+    the pack's page count."""
     from pypdf import PdfReader
 
     reader = PdfReader(io.BytesIO(pdf))
@@ -243,8 +231,9 @@ def document_pages(pdf: bytes, titles: list[str]) -> list[tuple[int, int]]:
             "the agenda pack's bookmarks do not match its documents: "
             f"{[entry.title for entry in tops]} against {titles}."
         )
-    ends = [*firsts[1:], len(reader.pages) + 1]
-    return [(first, end - first) for first, end in zip(firsts, ends, strict=True)]
+    total = len(reader.pages)
+    ends = [*firsts[1:], total + 1]
+    return [(first, end - first) for first, end in zip(firsts, ends, strict=True)], total
 
 
 def _write_version(published: Path, files: dict[str, bytes]) -> Path:

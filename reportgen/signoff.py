@@ -134,10 +134,14 @@ class Status:
     role: str
     signed_at: str = ""
     reason: str = ""
-    redline: str = ""
     changes: list[dict[str, str]] = field(default_factory=list)
     required: bool = True
     """False for an entry naming nothing that needs signing off."""
+
+    @property
+    def redline(self) -> str:
+        """What changed since it was signed, as ``[-removed-]{+added+}``, one per line."""
+        return format_redline(self.changes)
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -161,7 +165,7 @@ def status(folder: Path) -> list[Status]:
 def statuses(year: Year) -> list[Status]:
     """:func:`status` for a year already read."""
     required = required_signoffs(year)
-    latest = {entry.row: entry for entry in read_entries(year.folder)}
+    latest = {entry.row: entry for entry in year.signoffs}
     found = [_status(item, latest.pop(item.id, None)) for item in required]
     known = [item.id for item in required]
     for row, entry in latest.items():
@@ -208,7 +212,7 @@ def _status(item: Required, entry: Entry | None) -> Status:
         return replace(signed, state="invalid", reason=reason)
     if record.sha256 != item.sha256:
         changes = word_changes(record.text, item.text)
-        return replace(signed, state="stale", redline=redline(changes), changes=changes)
+        return replace(signed, state="stale", changes=changes)
     return signed
 
 
@@ -223,7 +227,7 @@ def word_changes(before: str, after: str) -> list[dict[str, str]]:
     ]
 
 
-def redline(changes: list[dict[str, str]]) -> str:
+def format_redline(changes: list[dict[str, str]]) -> str:
     """Changes as ``[-removed-]{+added+}``, one per line."""
     return "\n".join(
         (f"[-{c['removed']}-]" if c["removed"] else "")

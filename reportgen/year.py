@@ -35,7 +35,7 @@ from reportgen.model.report import Officers
 from reportgen.model.text import Glossary, PriorityTable
 from reportgen.problems import WARNING, Problem, in_reading_order, suggest
 from reportgen.references import citation_problems
-from reportgen.signoff_file import SIGNOFF_FILE, read_signoff_file
+from reportgen.signoff_file import SIGNOFF_FILE, Entry, read_signoff_file
 from reportgen.validate import read_and_validate, validate_file
 
 LIBRARY_FOLDER = "library"
@@ -68,6 +68,8 @@ class Year:
     glossary: dict[str, str] = field(default_factory=dict)
     contacts: dict[str, Contact] = field(default_factory=dict)
     officers: Officers | None = None
+    signoffs: list[Entry] = field(default_factory=list)
+    """The sign-offs recorded in signoffs.yaml (see reportgen.signoff)."""
     warnings: list[Problem] = field(default_factory=list)
     chart_cache: Path | None = None
     """Where drawn charts are kept between builds (set by the build; None: not kept)."""
@@ -108,7 +110,8 @@ def read_year(folder: Path) -> Year:
         problems += _undefined_acronyms(plan, library, glossary, not_acronyms)
     problems += _broken_figure_references(texts, library, assessment, plan)
     problems += _compliance(files, parts, library, assessment, plan)
-    problems += read_signoff_file(folder)[1]
+    signoffs, signoff_problems = read_signoff_file(folder)
+    problems += signoff_problems
     problems = in_reading_order(problems)
     if any(p.is_error for p in problems):
         raise ContentError(problems)
@@ -126,6 +129,7 @@ def read_year(folder: Path) -> Year:
         glossary,
         contacts,
         parts["officers.yaml"],
+        signoffs,
         warnings=problems,
     )
 
