@@ -6,17 +6,17 @@ A year without an ``assessment/assessment.yaml`` simply has no Strategic Assessm
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportgen import figures
 from reportgen.charts import chart_problems
-from reportgen.load import YamlFile, named_values
+from reportgen.load import FieldPath, YamlFile, named_values
 from reportgen.model.assessment import Assessment, Chapter, Chart, DataTable, Plan
 from reportgen.model.plan_blocks import MEASURES
 from reportgen.problems import WARNING, Problem, suggest
-from reportgen.references import Chapters, citation_problems, cite
+from reportgen.references import Chapters, citation_problems, cite, figure_at
 from reportgen.tables import ComputedTable, compute_table, read_data
 from reportgen.validate import read_and_validate
 
@@ -253,42 +253,42 @@ def _broken_figure_references(
     ]
 
 
+def _figure_references(
+    parts: list[Part], field_name: str, failed: frozenset[str]
+) -> Iterator[tuple[Part, FieldPath, str]]:
+    """Every ``field_name: table | row | column`` in the parts, except references to
+    tables whose own errors are reported already."""
+    for part in parts:
+        for path, reference in named_values(part.file.data, field_name):
+            if reference.split("|")[0].strip() not in failed:
+                yield part, path, reference
+
+
 def _supplied_values(
     parts: list[Part], tables: dict[str, ComputedTable], failed: frozenset[str]
 ) -> list[Problem]:
     """Figures typed into a table with ``agrees_with:`` are compared with the data: a
     warning where they disagree beyond rounding, an error where the reference is wrong."""
     problems = []
-    for part in parts:
-        for path, reference in named_values(part.file.data, "agrees_with"):
-            if reference.split("|")[0].strip() in failed:
-                continue
-            typed = _value_beside(part.file.data, path)
-            try:
-                printed = cite(reference, tables)
-            except LookupError as error:
-                problems.append(part.file.problem(path, str(error.args[0])))
-                continue
-            table_name, row, column = (p.strip() for p in reference.split("|")[:3])
-            figure = tables[table_name].find(row, column)
-            if typed is not None and figures.parse_number(typed) is None:
-                problems.append(
-                    part.file.problem(
-                        (*path[:-1], "value"),
-                        f"no figure can be read from {typed!r} to check against "
-                        f"{reference.strip()} ({printed}); type the figure alone, e.g. "
-                        f"{printed}, and put words in the indicator or a note.",
-                        severity=WARNING,
-                    )
-                )
-            elif typed is not None and not figures.agrees(figure.value, typed):
-                problems.append(
-                    part.file.problem(
-                        (*path[:-1], "value"),
-                        f"the table says {typed} but {reference.strip()} is {printed}.",
-                        severity=WARNING,
-                    )
-                )
+    for part, path, reference in _figure_references(parts, "agrees_with", failed):
+        typed = _value_beside(part.file.data, path)
+        try:
+            printed = cite(reference, tables)
+            figure = figure_at(reference, tables)
+        except LookupError as error:
+            problems.append(part.file.problem(path, str(error.args[0])))
+            continue
+        where = (*path[:-1], "value")
+        if typed is not None and figures.parse_number(typed) is None:
+            message = (
+                f"no figure can be read from {typed!r} to check against "
+                f"{reference.strip()} ({printed}); type the figure alone, e.g. "
+                f"{printed}, and put words in the indicator or a note."
+            )
+            problems.append(part.file.problem(where, message, severity=WARNING))
+        elif typed is not None and not figures.agrees(figure.value, typed):
+            message = f"the table says {typed} but {reference.strip()} is {printed}."
+            problems.append(part.file.problem(where, message, severity=WARNING))
     return problems
 
 
@@ -298,20 +298,15 @@ def _computed_figures(
     """An indicator's figure computed with ``from: table | row | column`` must name a
     figure of the data."""
     problems = []
-    for part in parts:
-        for path, reference in named_values(part.file.data, "from"):
-            if reference.split("|")[0].strip() in failed:
-                continue
-            if len(path) >= 2 and path[-2] in MEASURES:
-                if len(reference.split("|")) < 3:
-                    problems.append(
-                        part.file.problem(path, "from: names a figure: table | row | column.")
-                    )
-                    continue
-                try:
-                    cite(reference, tables)
-                except LookupError as error:
-                    problems.append(part.file.problem(path, str(error.args[0])))
+    for part, path, reference in _figure_references(parts, "from", failed):
+        if len(path) < 2 or path[-2] not in MEASURES:
+            continue
+        try:
+            if len(reference.split("|")) < 3:  # not a chapter reference, which cite allows
+                raise LookupError("from: names a figure: table | row | column.")
+            cite(reference, tables)
+        except LookupError as error:
+            problems.append(part.file.problem(path, str(error.args[0])))
     return problems
 
 

@@ -123,7 +123,17 @@ def cite(reference: str, tables: dict[str, ComputedTable], chapters: Chapters | 
             "a reference is [[table | row | column]], optionally followed by "
             "| abs, | ordinal or | 0dp (decimal places); or [[chapter | NAME]]"
         )
-    table_name, row, column = parts[:3]
+    cell = figure_at(reference, tables)
+    modifiers = parts[3:]
+    text = cell.text
+    for modifier in [m for m in modifiers if m != "abs"]:
+        text = _modified(cell, text, modifier)
+    return text.lstrip("+-") if "abs" in modifiers else text
+
+
+def figure_at(reference: str, tables: dict[str, ComputedTable]) -> Cell:
+    """The figure ``table | row | column`` names. Raises LookupError saying what is wrong."""
+    table_name, row, column = (part.strip() for part in reference.split("|")[:3])
     if table_name not in tables:
         raise LookupError(
             f"there is no table {table_name!r}; {suggest(table_name, tables, 'tables')}"
@@ -139,11 +149,7 @@ def cite(reference: str, tables: dict[str, ComputedTable], chapters: Chapters | 
             f"table {table_name!r} has no column {column!r}; "
             f"{suggest(column, table.column_names())}"
         )
-    modifiers = parts[3:]
-    text = cell.text
-    for modifier in [m for m in modifiers if m != "abs"]:
-        text = _modified(cell, text, modifier)
-    return text.lstrip("+-") if "abs" in modifiers else text
+    return cell
 
 
 def _chapter(name: str, chapters: Chapters | None) -> str:

@@ -291,22 +291,24 @@ def _priorities_restated(
         for j, name in enumerate(theme.priorities or [])
     ]
     named += [
-        (part.file, path, name, "has an action plan")
+        (part.file, path, name, RESTATED_IN[path[-2]])
         for part in _parts(plan)
         for path, name in named_values(part.file.data, "priority")
-        if path[-2] in ("grid", "action_plan")
-    ]
-    named += [
-        (part.file, path, name, "has indicators")
-        for part in _parts(plan)
-        for path, name in named_values(part.file.data, "priority")
-        if path[-2] == "indicators"
+        if path[-2] in RESTATED_IN
     ]
     return [
         where.problem(path, _not_a_priority(name, what, priorities, file), severity=WARNING)
         for where, path, name, what in named
         if name not in priorities.recommended
     ]
+
+
+RESTATED_IN = {
+    "grid": "has an action plan",
+    "action_plan": "has an action plan",
+    "indicators": "has indicators",
+}
+"""The plan's blocks that name a priority again, and how a report of it reads."""
 
 
 def _not_a_priority(name: str, what: str, priorities: object, file: YamlFile) -> str:
