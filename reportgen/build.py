@@ -38,23 +38,25 @@ class DocumentKind:
 
     name: str
     compute: Callable[[Year], object]
-    template: str
     defined: Callable[[Year], bool] = lambda year: True
     cost: dict[str, float] | None = None
     """Rough seconds to render each format, so the slowest jobs start first."""
+
+    @property
+    def template(self) -> str:
+        """Its templates' name (``<template>.html.j2``, ``<template>.docx``): its own."""
+        return self.name
 
 
 DOCUMENTS: dict[str, DocumentKind] = {
     "committee-report": DocumentKind(
         "committee-report",
         committee_report,
-        "committee-report",
         cost={"pdf": 0.6, "docx": 0.2, "html": 0.1},
     ),
     "strategic-assessment": DocumentKind(
         "strategic-assessment",
         strategic_assessment,
-        "strategic-assessment",
         defined=lambda year: year.assessment is not None,
         # the Word file is laid out once by LibreOffice to number its contents page
         cost={"pdf": 3.0, "docx": 3.2, "html": 0.6},
@@ -62,7 +64,6 @@ DOCUMENTS: dict[str, DocumentKind] = {
     "community-safety-plan": DocumentKind(
         "community-safety-plan",
         community_safety_plan,
-        "community-safety-plan",
         defined=lambda year: year.plan is not None,
         cost={"pdf": 2.0, "docx": 0.5, "html": 0.3},
     ),
@@ -74,13 +75,20 @@ Progress = Callable[[str], None]
 def check(folder: Path | str) -> list[Problem]:
     """Every problem in a year folder, or in the shared library folder (errors and
     warnings); empty when all is well."""
+    return check_year(folder)[0]
+
+
+def check_year(folder: Path | str) -> tuple[list[Problem], Year | None]:
+    """:func:`check`, with the year it read (None for the library folder, or for content
+    with errors)."""
     folder = Path(folder)
     if folder.name == LIBRARY_FOLDER and not (folder / "report.yaml").is_file():
-        return check_library(folder)
+        return check_library(folder), None
     try:
-        return read_year(folder).warnings
+        year = read_year(folder)
     except ContentError as error:
-        return error.problems
+        return error.problems, None
+    return year.warnings, year
 
 
 def refuse_warnings(folder: Path | str) -> None:

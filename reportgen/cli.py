@@ -15,7 +15,7 @@ from typing import Any
 import click
 
 from reportgen import __version__, signoff
-from reportgen.build import DOCUMENTS, FORMATS, build, check, refuse_warnings
+from reportgen.build import DOCUMENTS, FORMATS, build, check_year, refuse_warnings
 from reportgen.exceptions import ReportgenError
 from reportgen.publish import publish
 
@@ -109,7 +109,7 @@ def check_command(content_dir: Path, strict: bool) -> None:
 
     Errors stop a build; warnings (figures that disagree, undefined acronyms) do
     not, unless --strict is given."""
-    problems = check(content_dir)
+    problems, year = check_year(content_dir)
     for problem in problems:
         click.echo(problem.describe(), err=True)
     errors = sum(problem.is_error for problem in problems)
@@ -120,8 +120,8 @@ def check_command(content_dir: Path, strict: bool) -> None:
             + (" (--strict: warnings count as errors)." if strict else ".")
         )
     click.echo(f"{content_dir}: no errors, {warnings} warning(s).")
-    if (content_dir / "report.yaml").is_file():
-        click.echo(signoff.summary(signoff.status(content_dir)))
+    if year is not None:
+        click.echo(signoff.summary(signoff.statuses(year)))
 
 
 @cli.command("build")

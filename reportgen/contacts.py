@@ -12,20 +12,14 @@ from reportgen.problems import Problem, suggest
 from reportgen.validate import read_and_validate
 
 CONTACTS_FILE = "contacts.yaml"
-LIBRARY_FOLDER = "library"
 
 
-def contact_files(folder: Path) -> list[Path]:
-    """The shared contacts file, then the year's own (whose entries win)."""
-    paths = [folder.parent / LIBRARY_FOLDER / CONTACTS_FILE, folder / CONTACTS_FILE]
-    return [path for path in paths if path.is_file()]
-
-
-def read_contacts(folder: Path) -> tuple[dict[str, Contact], list[Problem]]:
-    """Every contact a year can list, by name."""
+def read_contacts(paths: list[Path]) -> tuple[dict[str, Contact], list[Problem]]:
+    """Every contact in the files ``paths`` (those that exist), by name; a later file's
+    entry replaces an earlier one's."""
     contacts: dict[str, Contact] = {}
     problems: list[Problem] = []
-    for path in contact_files(folder):
+    for path in (path for path in paths if path.is_file()):
         _, listed, file_problems = read_and_validate(path, Contacts)
         problems += file_problems
         if listed is not None:

@@ -101,9 +101,10 @@ def read_year(folder: Path) -> Year:
     texts += [(part.file, part.chapter) for part in [*_parts(assessment), *_parts(plan)]]
     problems += _broken_library_references(texts, library)
     problems += _empty_priority_lists(texts, files, parts)
-    glossary, not_acronyms, glossary_problems = read_glossary(folder, _uses_glossary(texts))
+    glossary, not_acronyms, glossary_problems = read_glossary(folder, _any_field(texts, "glossary"))
     problems += glossary_problems
-    contacts, contact_problems = read_contacts(folder) if _lists_contacts(texts) else ({}, [])
+    listed = _any_field(texts, "contacts", kind=list)
+    contacts, contact_problems = read_contacts(contact_files(folder)) if listed else ({}, [])
     problems += contact_problems or unknown_contacts(texts, contacts)
     problems += _priorities_restated(files, parts, plan)
     if not glossary_problems:
@@ -187,8 +188,13 @@ def check_library(folder: Path) -> list[Problem]:
     year = folder.parent / "_"  # the library as a year in this content folder sees it
     _, problems = read_library(year)
     problems += read_glossary(year)[2]
-    problems += read_contacts(year)[1]
+    problems += read_contacts(contact_files(year))[1]
     return in_reading_order(problems)
+
+
+def contact_files(folder: Path) -> list[Path]:
+    """The shared contacts file, then the year's own (whose entries win)."""
+    return [folder.parent / LIBRARY_FOLDER / CONTACTS_FILE, folder / CONTACTS_FILE]
 
 
 def library_files(folder: Path) -> list[Path]:
@@ -419,10 +425,6 @@ def _empty_priority_lists(
     return problems
 
 
-def _lists_contacts(texts: list[tuple[YamlFile, object]]) -> bool:
-    return any(named_values(file.data, "contacts", kind=list) for file, _ in texts)
-
-
 PLAN_ONLY = (
     (Glossary, "glossary", "a glossary of the acronyms used"),
     (ActionPlan, "action_plan", "an action plan"),
@@ -432,8 +434,9 @@ PLAN_ONLY = (
 """Blocks that belong to the plan alone (their figures are checked with the plan's)."""
 
 
-def _uses_glossary(texts: list[tuple[YamlFile, object]]) -> bool:
-    return any(named_values(file.data, "glossary") for file, _ in texts)
+def _any_field(texts: list[tuple[YamlFile, object]], name: str, kind: type = str) -> bool:
+    """Whether any of the files has a field ``name`` (e.g. ``- glossary: used``)."""
+    return any(named_values(file.data, name, kind=kind) for file, _ in texts)
 
 
 def _compliance(
