@@ -91,13 +91,6 @@ def check_year(folder: Path | str) -> tuple[list[Problem], Year | None]:
     return year.warnings, year
 
 
-def refuse_warnings(folder: Path | str) -> None:
-    """Raise :class:`ContentError` if the year has any problem at all, warnings included."""
-    problems = check(folder)
-    if problems:
-        raise ContentError(problems)
-
-
 def default_output(folder: Path) -> Path:
     """``output/<year>/`` beside the content folder: content/2018-19 → output/2018-19."""
     year = Path(folder).resolve()
@@ -112,6 +105,7 @@ def build(
     templates: Path | str | None = None,
     progress: Progress | None = None,
     final: bool = False,
+    strict: bool = False,
 ) -> list[Path]:
     """Build documents of a year folder; returns the paths written.
 
@@ -120,8 +114,11 @@ def build(
     problem if the content is invalid, before anything is written. Until every required
     sign-off is current the documents are drafts (a DRAFT watermark, "Draft" in their
     properties); ``final`` refuses to build drafts, naming what is missing or stale.
+    ``strict`` refuses content with warnings too.
     """
     year = read_year(Path(folder))
+    if strict and year.warnings:
+        raise ContentError(year.warnings)
     draft = is_draft(year, final)
     names = _chosen(documents, DOCUMENTS, "document")
     if documents is None:

@@ -15,7 +15,7 @@ from typing import Any
 import click
 
 from reportgen import __version__, signoff
-from reportgen.build import DOCUMENTS, FORMATS, build, check_year, refuse_warnings
+from reportgen.build import DOCUMENTS, FORMATS, build, check_year
 from reportgen.exceptions import ReportgenError
 from reportgen.publish import publish
 
@@ -160,8 +160,6 @@ def build_command(
     """Build a year's documents as DOCX, PDF and HTML. Until every required sign-off is
     current (see `reportgen status`), each carries a DRAFT watermark."""
     started = time.perf_counter()
-    if strict:
-        refuse_warnings(content_dir)
     paths = build(
         content_dir,
         documents,
@@ -170,6 +168,7 @@ def build_command(
         templates,
         progress=lambda message: click.echo(message, err=True),
         final=final,
+        strict=strict,
     )
     for path in paths:
         click.echo(str(path))
