@@ -1,5 +1,6 @@
 # make demo   set everything up and build every sample year into output/
-# make test   set everything up and run the whole test suite (and ruff)
+# make test   set everything up and run the whole test suite (with ruff, the import
+#             contract that keeps the pipeline one-way, and mypy)
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
@@ -14,6 +15,8 @@ demo: $(VENV)/.installed
 test: $(VENV)/.installed-test
 	@scripts/system-packages test
 	$(BIN)/ruff check reportgen tests tools bench
+	$(BIN)/lint-imports
+	$(BIN)/mypy
 	$(BIN)/pytest -q
 
 lint: $(VENV)/.installed-test

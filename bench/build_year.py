@@ -28,8 +28,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from reportgen import FORMATS, build, signoff
-from reportgen.publish import publish
+from reportgen import FORMATS, build
+from reportgen.commands import sign_off, status
+from reportgen.commands.publish import publish
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
 
@@ -98,8 +99,8 @@ def publish_seconds(year: Path, scratch: Path, repeat: int) -> tuple[float, int]
     shutil.copytree(year.parent / "library", scratch / "content" / "library")
     copy = scratch / "content" / year.name
     shutil.copytree(year, copy)
-    for item in signoff.status(copy):
-        signoff.sign_off(copy, item.row, item.signer)
+    for item in status(copy):
+        sign_off(copy, item.row, item.signer)
     publications = []
     seconds = median_seconds(lambda: publications.append(publish(copy, 1)), repeat)
     (pack,) = [f for f in publications[-1].manifest["files"] if f["name"].endswith(".pdf")]
@@ -108,25 +109,28 @@ def publish_seconds(year: Path, scratch: Path, repeat: int) -> tuple[float, int]
 
 def tables_seconds(year: object) -> float:
     """Reading the CSV files and computing every table (part of loading and checking)."""
-    from reportgen.tables import compute_table, read_csv
+    from reportgen.compute.tables import compute_table
+    from reportgen.load.data import read_data
+    from reportgen.types import TableSource
 
     started = time.perf_counter()
-    for part in [*year.assessment.chapters, *year.assessment.appendices] if year.assessment else []:
+    for part in year.assessment.parts if year.assessment else []:
         for name, spec in part.chapter.tables.items():
-            data, _ = read_csv(year.folder / spec.data)
-            compute_table(name, spec, data, lambda path, message: message)
+            data, _ = read_data(year.folder / spec.data)
+            compute_table(TableSource(name, spec, data, part.file))
     return time.perf_counter() - started
 
 
 def split(year: Path, out: Path) -> dict[str, float]:
     """One build, step by step in one process, timed per step (charts drawn cold)."""
     from reportgen import read_year
-    from reportgen.build import DOCUMENTS
+    from reportgen.compute import DOCUMENTS
+    from reportgen.render.charts import charts_in, draw_charts
     from reportgen.render.docx import render_docx
     from reportgen.render.docx_contents import fill_contents_page_numbers, soffice
     from reportgen.render.html import render_html
     from reportgen.render.pdf import load_weasyprint
-    from reportgen.templates import search_path
+    from reportgen.render.templates import search_path
 
     weasyprint = load_weasyprint()
     folders = search_path(None)
@@ -148,15 +152,17 @@ def split(year: Path, out: Path) -> dict[str, float]:
     times["loading and checking"] = time.perf_counter() - started
     times["figures (tables)"] = tables_seconds(year_content)
     times["loading and checking"] -= times["figures (tables)"]
-    year_content.chart_cache = None
     for kind in DOCUMENTS.values():
         if not kind.defined(year_content):
             continue
         started = time.perf_counter()
         document = kind.compute(year_content)
+        pictures = draw_charts(charts_in(document))
         times["compute, with charts drawn (no cache)"] += time.perf_counter() - started
         started = time.perf_counter()
-        docx = render_docx(document, kind.template, folders, number_contents=False)
+        docx = render_docx(
+            document, kind.template, folders, number_contents=False, pictures=pictures
+        )
         times["DOCX"] += time.perf_counter() - started
         if getattr(document, "contents", ()) and soffice():
             started = time.perf_counter()
@@ -165,7 +171,7 @@ def split(year: Path, out: Path) -> dict[str, float]:
             )
             times["DOCX contents page numbers (LibreOffice)"] += time.perf_counter() - started
         started = time.perf_counter()
-        html = render_html(document, kind.template, folders)
+        html = render_html(document, kind.template, folders, pictures=pictures)
         times["HTML"] += time.perf_counter() - started
         started = time.perf_counter()
         laid_out = weasyprint.HTML(string=html, base_url=str(folders[0] / "html") + "/").render()

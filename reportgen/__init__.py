@@ -1,6 +1,9 @@
 """reportgen: a Community Safety Partnership's yearly committee report, Strategic
 Assessment and Community Safety Plan, built from one folder of YAML content a year.
 
+The pipeline runs one way — load → validate → compute → verify → render → write — with
+sign-off and the commands on top (see the README's "How it is built").
+
 The Python API (the command line is a thin shell over it):
 
 - :func:`check` — every problem in a year folder;
@@ -10,8 +13,10 @@ The Python API (the command line is a thin shell over it):
 
 from __future__ import annotations
 
-from reportgen.build import DOCUMENTS, FORMATS, build, check
+from reportgen.commands import build, check, read_year
+from reportgen.compute import DOCUMENTS
+from reportgen.render.document import FORMATS
+from reportgen.types import Year
 from reportgen.version import __version__
-from reportgen.year import Year, read_year
 
 __all__ = ["DOCUMENTS", "FORMATS", "Year", "__version__", "build", "check", "read_year"]

@@ -1,4 +1,4 @@
-"""The ``reportgen`` command: a thin shell over :mod:`reportgen.build`.
+"""The ``reportgen`` command: a thin shell over :mod:`reportgen.commands`.
 
 Exit codes: 0 done, 1 problems found or refused, 2 bad usage.
 """
@@ -14,10 +14,13 @@ from typing import Any
 
 import click
 
-from reportgen import __version__, signoff
-from reportgen.build import DOCUMENTS, FORMATS, build, check_year
+from reportgen import signoff
+from reportgen.commands import build, check_year, publish, sign_off, status
+from reportgen.compute import DOCUMENTS
 from reportgen.exceptions import ReportgenError
-from reportgen.publish import publish
+from reportgen.model.files import SIGNOFF_FILE
+from reportgen.render.document import FORMATS
+from reportgen.version import __version__
 
 CONTENT_DIR = click.Path(exists=True, file_okay=False, path_type=Path)
 
@@ -184,10 +187,10 @@ def build_command(
 def signoff_command(content_dir: Path, row: str, name: str) -> None:
     """Record that an officer has cleared ROW (an implications row such as legal, or
     another part named in officers.yaml) as its text reads now."""
-    record = signoff.sign_off(content_dir, row, name)
+    record = sign_off(content_dir, row, name)
     click.echo(
         f"{record.row}: signed off by {record.by}, {record.role}, at {record.signed_at} "
-        f"(recorded in {content_dir / signoff.SIGNOFF_FILE})."
+        f"(recorded in {content_dir / SIGNOFF_FILE})."
     )
 
 
@@ -197,7 +200,7 @@ def signoff_command(content_dir: Path, row: str, name: str) -> None:
 def status_command(content_dir: Path, as_json: bool) -> None:
     """Show every required sign-off as signed, missing, stale (the text changed since,
     with what changed word by word) or invalid. Exits 1 unless all are signed."""
-    statuses = signoff.status(content_dir)
+    statuses = status(content_dir)
     if as_json:
         click.echo(json.dumps([s.as_json() for s in statuses], indent=2, ensure_ascii=False))
     else:

@@ -6,8 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from reportgen import build, figures, read_year
-from reportgen.charts import chart_data, describe, draw
+from reportgen import build, read_year
+from reportgen.compute import figures
+from reportgen.compute.charts import chart_data, chart_view, describe
+from reportgen.model.assessment import Chart
+from reportgen.render.charts import ChartPicture, draw_charts, picture_key
+from reportgen.types import ComputedTable
+from reportgen.write.pictures import PictureFolder
 
 MONTHS = [
     310,
@@ -89,6 +94,12 @@ def test_bar_description_names_highest_and_lowest(with_assessment: Path) -> None
     )
 
 
+def draw(name: str, chart: Chart, table: ComputedTable, cache: Path) -> ChartPicture:
+    """A chart drawn as a build draws it, its pictures kept in ``cache``."""
+    view = chart_view(name, chart, table)
+    return draw_charts([view], PictureFolder(cache))[picture_key(view.data)]
+
+
 def test_an_unchanged_chart_is_not_redrawn(
     with_assessment: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -101,7 +112,7 @@ def test_an_unchanged_chart_is_not_redrawn(
     def no_drawing(data: object) -> None:
         raise AssertionError("redrawn")
 
-    monkeypatch.setattr("reportgen.charts._render", no_drawing)
+    monkeypatch.setattr("reportgen.render.charts._drawn", no_drawing)
     assert draw("asb-spc", chart, table, cache).svg == first.svg
     changed = chart.model_copy(update={"title": "Another title"})
     with pytest.raises(AssertionError, match="redrawn"):

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reportgen import figures
+from reportgen.compute import figures
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reportgen.load import field_name, read_yaml
+from reportgen.load.yaml import read_yaml
+from reportgen.types import field_name
 
 
 def _read(tmp_path: Path, text: str):

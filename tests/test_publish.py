@@ -14,7 +14,7 @@ import pdfplumber
 import pytest
 from pypdf import PdfReader
 
-from reportgen.publish import _body
+from reportgen.render.agenda_pack import _body
 from tests.conftest import SAMPLE_CONTENT, edit
 from tests.test_signoff import ROWS_2018, run
 

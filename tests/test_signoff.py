@@ -12,7 +12,8 @@ import pytest
 from click.testing import CliRunner
 
 from reportgen.cli import cli
-from reportgen.signoff import fingerprint, status
+from reportgen.commands import status
+from reportgen.signoff import text_hash as fingerprint
 from tests.conftest import SAMPLE_CONTENT, edit
 
 ROWS_2018 = {

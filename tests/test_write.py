@@ -10,7 +10,7 @@ import pytest
 
 from reportgen import build
 from reportgen.exceptions import OutputError, RenderError, TemplateError
-from reportgen.write import OutputFolder
+from reportgen.write.files import OutputFolder
 from tests.conftest import edit
 
 
@@ -92,7 +92,7 @@ def test_docx_only_build_does_not_need_the_html_template(minimal: Path, tmp_path
 def test_unchanged_outputs_are_reused_and_changed_ones_rebuilt(
     minimal: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    build_module = importlib.import_module("reportgen.build")
+    build_module = importlib.import_module("reportgen.commands.build")
 
     out = tmp_path / "out"
     build(minimal, formats=["html", "docx"], out=out)

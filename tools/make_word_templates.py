@@ -362,15 +362,27 @@ def _drop_leading_empty_paragraph(document: DocumentObject) -> None:
 
 def strategic_assessment() -> DocumentObject:
     """The Strategic Assessment: title page, contents, chapters with sections, appendices."""
+    return chaptered(plan=False)
+
+
+def community_safety_plan() -> DocumentObject:
+    """The plan: laid out as the assessment, with its subtitle and edition on the title
+    page."""
+    return chaptered(plan=True)
+
+
+def chaptered(plan: bool) -> DocumentObject:
+    """A document of chapters: title page, contents, chapters with sections, appendices."""
     document = base_document()
     tag(document, "{{ doc.organisation }}", "Subtitle")
     tag(document, "{{ doc.title }}", "Title")
-    tag(document, "{%p if doc.subtitle %}")
-    tag(document, "{{ doc.subtitle }}", "Subtitle")
-    tag(document, "{%p endif %}")
-    tag(document, "{%p if doc.edition %}")
-    tag(document, "{{ doc.edition }}")
-    tag(document, "{%p endif %}")
+    if plan:
+        tag(document, "{%p if doc.subtitle %}")
+        tag(document, "{{ doc.subtitle }}", "Subtitle")
+        tag(document, "{%p endif %}")
+        tag(document, "{%p if doc.edition %}")
+        tag(document, "{{ doc.edition }}")
+        tag(document, "{%p endif %}")
     tag(document, "{%p if doc.contents %}")
     contents = tag(document, "Contents", "TOC Heading")
     contents.paragraph_format.page_break_before = True
@@ -403,7 +415,7 @@ def main() -> None:
     for name, make in (
         ("committee-report", committee_report),
         ("strategic-assessment", strategic_assessment),
-        ("community-safety-plan", strategic_assessment),  # the same layout
+        ("community-safety-plan", community_safety_plan),
     ):
         make().save(OUT / f"{name}.docx")
         print(f"wrote {OUT / name}.docx")

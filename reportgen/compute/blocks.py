@@ -7,8 +7,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from reportgen import figures
-from reportgen.charts import ChartView, draw
+from reportgen.compute import figures
+from reportgen.compute.charts import ChartView, chart_view
+from reportgen.compute.references import cite, resolve
 from reportgen.model import (
     Block,
     Bullets,
@@ -24,9 +25,7 @@ from reportgen.model import (
 )
 from reportgen.model.plan_blocks import ActionPlan, ContactList, Figure, Indicators
 from reportgen.model.text import Glossary, Grid, PriorityTable
-from reportgen.references import Chapters, cite, resolve
-from reportgen.tables import ComputedTable, TableRow
-from reportgen.year import Year
+from reportgen.types import Chapters, ComputedTable, TableRow, Year
 
 LANGUAGE = "en-GB"
 
@@ -94,9 +93,8 @@ class BlockExpander:
         self.year = year
         self.glossary = glossary or {}
         self.chapters = chapters
-        documents = [d for d in (year.assessment, year.plan) if d]
-        self.tables = {name: t for d in documents for name, t in d.tables.items()}
-        self.charts = {name: c for d in documents for name, c in d.charts.items()}
+        self.tables = year.tables
+        self.charts = year.charts
 
     def blocks(self, blocks: list[Block], section: str = "") -> tuple[TextBlock, ...]:
         laid_out: list[TextBlock] = []
@@ -201,7 +199,7 @@ class BlockExpander:
 
     def _chartref(self, block: ChartRef) -> TextBlock:
         chart = self.charts[block.chart]
-        view = draw(block.chart, chart, self.tables[chart.table], self.year.chart_cache)
+        view = chart_view(block.chart, chart, self.tables[chart.table])
         return TextBlock("chart", chart=view)
 
     def _prioritylist(self, block: PriorityList) -> TextBlock:

@@ -17,7 +17,7 @@ from reportgen.compute.blocks import (
 )
 from reportgen.model import Officer, Report
 from reportgen.model.report import Appendix
-from reportgen.year import Year
+from reportgen.types import Year
 
 RECOMMENDATIONS_TO = {
     "final decision-maker": "the final decision-maker",

@@ -5,8 +5,8 @@ they are written for the legal and finance officers who edit the files.
 """
 
 from reportgen.model.base import Content, IsoDate
+from reportgen.model.files import YEAR_FILES
 from reportgen.model.report import (
-    YEAR_FILES,
     GlossaryTerms,
     Implication,
     Implications,

@@ -50,23 +50,32 @@ class Agreement(Content):
     why: str = text_field("why they must agree, e.g. both are Maidstone's violent crime")
 
 
-class Assessment(Content):
+class ChapteredSpec(Content):
+    """What the Strategic Assessment's and the plan's top files share: a title, who
+    publishes it, the order of its parts and the figures that must agree."""
+
+    title: str = text_field("the document's title")
+    organisation: str = text_field("who publishes it, e.g. Maidstone Borough Council")
+    chapters: list[str] = Field(min_length=1, description="the chapter files, in order")
+    appendices: list[str] = Field(default_factory=list, description="the appendix files")
+    must_agree: list[Agreement] = Field(
+        default_factory=list, description="figures in different tables that must be equal"
+    )
+
+
+class Assessment(ChapteredSpec):
     """assessment.yaml: the Strategic Assessment's title and the order of its parts."""
 
     title: str = text_field("the document's title, e.g. Strategic Assessment 2016-17")
-    organisation: str = text_field("who publishes it, e.g. Maidstone Borough Council")
     chapters: list[str] = Field(
         min_length=1, description="the chapter files in assessment/, in order (without .yaml)"
     )
     appendices: list[str] = Field(
         default_factory=list, description="the appendix files in assessment/, in order"
     )
-    must_agree: list[Agreement] = Field(
-        default_factory=list, description="figures in different tables that must be equal"
-    )
 
 
-class Plan(Assessment):
+class Plan(ChapteredSpec):
     """plan.yaml: the Community Safety Plan's title page and the order of its parts."""
 
     title: str = text_field("the plan's title, e.g. Community Safety Partnership Plan 2013-2018")
@@ -164,6 +173,20 @@ Column = Annotated[
         custom_error_message="expected a column starting with one of: " + ", ".join(COLUMN_KINDS),
     ),
 ]
+
+
+def column_name(column: Column) -> str:
+    """The name a column is cited by: its ``name``, else its CSV column or its kind."""
+    if column.name:
+        return column.name
+    if isinstance(column, ShowColumn):
+        return column.show
+    return column_kind(column)
+
+
+def column_kind(column: Column) -> str:
+    """The kind of a column, which is also the name of its defining field: show, change …"""
+    return type(column).__name__.removesuffix("Column").lower()
 
 
 class DataTable(Content):

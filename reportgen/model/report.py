@@ -244,12 +244,6 @@ class Record(Content):
     text: str = _text("the text that was signed off")
 
 
-class SignOffs(Content):
-    """signoffs.yaml: the sign-offs recorded so far (written by `reportgen signoff`)."""
-
-    signoffs: list[Record] = Field(default_factory=list, description="the sign-offs")
-
-
 # --- sections.yaml -------------------------------------------------------------------------
 
 
@@ -286,14 +280,3 @@ class LibraryEntry(Content):
 
     about: str = _text("what the text is and where it is used")
     text: Blocks = Field(description="the text itself: paragraphs and lists")
-
-
-YEAR_FILES: dict[str, type[Content]] = {
-    "report.yaml": Report,
-    "officers.yaml": Officers,
-    "timetable.yaml": Timetable,
-    "priorities.yaml": Priorities,
-    "implications.yaml": Implications,
-    "sections.yaml": Sections,
-}
-"""The files of a year folder and the part of the model each one holds."""

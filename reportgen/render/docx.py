@@ -6,33 +6,29 @@ import io
 import logging
 import zipfile
 from pathlib import Path
-from typing import Protocol
 
 import jinja2
 from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 
+from reportgen.compute import ComputedDocument
 from reportgen.exceptions import TemplateError
+from reportgen.render.charts import Pictures
 from reportgen.render.docx_contents import fill_contents_page_numbers, soffice
 from reportgen.render.docx_draft import mark_draft
 from reportgen.render.docx_parts import chart_maker, data_table_maker
-from reportgen.templates import find_template, jinja_environment
+from reportgen.render.templates import find_template, jinja_environment
 
 LOGGER = logging.getLogger("reportgen")
 
 
-class Document(Protocol):
-    """What the Word renderer needs of a computed document, beyond its template's fields."""
-
-    properties: dict[str, str]
-
-
 def render_docx(
-    document: Document,
+    document: ComputedDocument,
     template_name: str,
     folders: list[Path],
     number_contents: bool = True,
     draft: bool = False,
+    pictures: Pictures | None = None,
 ) -> bytes:
     """Fill ``<template_name>.docx`` with the computed document as ``doc``; with
     ``number_contents``, its contents page gets page numbers (see docx_contents); a
@@ -41,16 +37,16 @@ def render_docx(
     template = _open(path)
     environment = jinja_environment(folders, "docx")
     try:
-        context = {
+        context: dict[str, object] = {
             "doc": document,
             "data_table": data_table_maker(template),
-            "chart": chart_maker(template),
+            "chart": chart_maker(template, {} if pictures is None else pictures),
         }
         template.render(context, jinja_env=environment, autoescape=True)
     except jinja2.TemplateError as error:
         nearby = getattr(error, "docx_context", None)
-        context = f"\nNear: {' '.join(nearby)[:300]}" if nearby else ""
-        raise TemplateError(f"the Word template {path.name} failed: {error}{context}") from error
+        near = f"\nNear: {' '.join(nearby)[:300]}" if nearby else ""
+        raise TemplateError(f"the Word template {path.name} failed: {error}{near}") from error
     _set_properties(template, document.properties)
     if draft:
         mark_draft(template)
@@ -61,7 +57,7 @@ def render_docx(
     return _with_contents_page_numbers(buffer.getvalue(), document)
 
 
-def _with_contents_page_numbers(docx_bytes: bytes, document: Document) -> bytes:
+def _with_contents_page_numbers(docx_bytes: bytes, document: ComputedDocument) -> bytes:
     entries = getattr(document, "contents", ())
     if not entries:
         return docx_bytes

@@ -20,6 +20,7 @@ import shutil
 import subprocess
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import docx
 from docx.oxml.ns import qn
@@ -133,7 +134,7 @@ def _normal(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", text.lower())
 
 
-def _set_field_result(instruction: object, page: str) -> None:
+def _set_field_result(instruction: Any, page: str) -> None:
     """Set the text between the field's "separate" and "end" marks."""
     run = instruction.getparent()
     separated = False

@@ -11,12 +11,13 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
-from docx.table import Table, _Row
+from docx.table import Table, _Cell, _Row
 from docxtpl import DocxTemplate
 from docxtpl.subdoc import Subdoc  # needs docxtpl[subdoc]
 
-from reportgen.charts import ChartView
-from reportgen.tables import ComputedTable
+from reportgen.compute.charts import ChartView
+from reportgen.render.charts import Pictures, picture_of
+from reportgen.types import ComputedTable, TableRow
 
 HEADER_FILL = "1D3B6E"
 AGGREGATE_FILL = "EEF1F6"
@@ -57,7 +58,7 @@ def repeat_as_header(row: _Row) -> None:
     row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
 
 
-def _shade(cell: object, fill: str) -> None:
+def _shade(cell: _Cell, fill: str) -> None:
     shading = OxmlElement("w:shd")
     shading.set(qn("w:val"), "clear")
     shading.set(qn("w:fill"), fill)
@@ -75,7 +76,7 @@ def _header(row: _Row, table: ComputedTable) -> None:
             cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
 
 
-def _body_row(row: _Row, values: object, table: ComputedTable) -> None:
+def _body_row(row: _Row, values: TableRow, table: ComputedTable) -> None:
     row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     for index, (cell, text) in enumerate(zip(row.cells, values.cells, strict=True)):
         paragraph = cell.paragraphs[0]
@@ -99,7 +100,7 @@ def _merge_spans(grid: Table, table: ComputedTable) -> None:
                     paragraph._p.getparent().remove(paragraph._p)
 
 
-def chart_maker(template: DocxTemplate) -> Callable[[ChartView], Subdoc]:
+def chart_maker(template: DocxTemplate, pictures: Pictures) -> Callable[[ChartView], Subdoc]:
     """A function the template calls to place a chart: its title, then the picture with
     the chart's description as its alt text."""
 
@@ -107,7 +108,8 @@ def chart_maker(template: DocxTemplate) -> Callable[[ChartView], Subdoc]:
         part = template.new_subdoc()
         part.add_paragraph(view.title, style="Caption")
         picture = part.add_paragraph()
-        picture.add_run().add_picture(io.BytesIO(view.png), width=Cm(16))
+        png = picture_of(pictures, view).png
+        picture.add_run().add_picture(io.BytesIO(png), width=Cm(16))
         for properties in picture._p.iter(qn("wp:docPr")):
             properties.set("descr", view.description)
             properties.set("title", view.title)

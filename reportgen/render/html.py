@@ -7,23 +7,33 @@ from pathlib import Path
 
 import jinja2
 
+from reportgen.compute import ComputedDocument
 from reportgen.exceptions import TemplateError
-from reportgen.templates import find_template, jinja_environment
+from reportgen.render.charts import Pictures, picture_of
+from reportgen.render.templates import find_template, jinja_environment
 
 
 def render_html(
-    document: object, template_name: str, folders: list[Path], draft: bool = False
+    document: ComputedDocument,
+    template_name: str,
+    folders: list[Path],
+    draft: bool = False,
+    pictures: Pictures | None = None,
 ) -> str:
     """Render ``<template_name>.html.j2`` with the computed document as ``doc``; a
-    ``draft`` is marked as one whatever the template (see :func:`mark_draft`)."""
+    ``draft`` is marked as one whatever the template (see :func:`mark_draft`). Charts are
+    drawn pictures (``chart_picture(view)`` in the template), from ``pictures`` if drawn."""
     environment = jinja_environment(folders, "html")
+    drawn = {} if pictures is None else pictures
+    environment.globals["chart_picture"] = lambda view: picture_of(drawn, view)
     try:
         template = environment.get_template(f"{template_name}.html.j2")
         html = template.render(doc=document, draft=draft)
     except jinja2.TemplateNotFound as error:
         raise TemplateError(f"no HTML template named {error.name}.") from error
     except jinja2.TemplateError as error:
-        where = f" (line {error.lineno})" if getattr(error, "lineno", None) else ""
+        line = getattr(error, "lineno", None)
+        where = f" (line {line})" if line else ""
         raise TemplateError(f"the HTML template {template_name} failed{where}: {error}") from error
     return mark_draft(html, folders) if draft else html
 

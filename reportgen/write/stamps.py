@@ -1,4 +1,4 @@
-"""Reusing outputs whose inputs have not changed.
+"""Build stamps: reusing outputs whose inputs have not changed.
 
 A build records, beside its outputs (``.reportgen-build.json``), a fingerprint of
 everything each output was made from — the year's content and data, the shared library,
@@ -14,11 +14,12 @@ import json
 from importlib import metadata
 from pathlib import Path
 
+from reportgen.render.docx_contents import soffice
 from reportgen.version import __version__
-from reportgen.write import atomic_write
+from reportgen.write.files import atomic_write
 
 STAMP_FILE = ".reportgen-build.json"
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parent.parent
 
 
 def inputs_fingerprint(year: Path, library: list[Path], templates: list[Path]) -> str:
@@ -66,8 +67,6 @@ class BuildStamp:
 
 
 def _tools() -> str:
-    from reportgen.render.docx_contents import soffice
-
     versions = []
     for package in ("weasyprint", "docxtpl", "python-docx", "matplotlib", "pydantic"):
         try:

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reportgen.load import YamlFile, named_values
+from reportgen.load.yaml import named_values
+from reportgen.model.files import CONTACTS_FILE
 from reportgen.model.plan_blocks import Contact, Contacts
 from reportgen.problems import Problem, suggest
-from reportgen.validate import read_and_validate
-
-CONTACTS_FILE = "contacts.yaml"
+from reportgen.types import YamlFile
+from reportgen.validate.fields import read_and_validate
 
 
 def read_contacts(paths: list[Path]) -> tuple[dict[str, Contact], list[Problem]]:
@@ -27,12 +27,10 @@ def read_contacts(paths: list[Path]) -> tuple[dict[str, Contact], list[Problem]]
     return contacts, problems
 
 
-def unknown_contacts(
-    texts: list[tuple[YamlFile, object]], contacts: dict[str, Contact]
-) -> list[Problem]:
+def unknown_contacts(texts: list[YamlFile], contacts: dict[str, Contact]) -> list[Problem]:
     """Every name in ``- contacts: [...]`` must be a contact in the library or the year."""
     problems = []
-    for file, _ in texts:
+    for file in texts:
         for path, names in named_values(file.data, "contacts", kind=list):
             for index, name in enumerate(names):
                 if isinstance(name, str) and name not in contacts:

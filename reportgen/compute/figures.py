@@ -11,25 +11,11 @@ import re
 from collections.abc import Iterable, Mapping
 from itertools import pairwise
 
+from reportgen.validate.numbers import NIL, NOT_A_NUMBER, parse_number
+
+__all__ = ["NIL", "NOT_A_NUMBER", "parse_number"]  # figures as typed, read in validate
+
 MISSING = None
-NOT_A_NUMBER = {"", "-", "\u2013", "n/a", "N/A", "na", "*", "..", "x"}
-"""Marks statistical tables use where there is no figure: blank, nil, not applicable,
-suppressed (a small number withheld), not available."""
-NIL = {"-", "\u2013"}
-"""How statistical tables print a nil figure."""
-_PLAIN_NUMBER = re.compile(r"[-+]?(\d+\.?\d*|\.\d+)")
-_DECORATION = re.compile(r"[,£%\s]")
-
-
-def parse_number(text: str | None) -> float | None:
-    """``"1,171"`` → 1171.0, ``"-6.8%"`` → -6.8, ``"£40,814"`` → 40814.0; blank, ``n/a``,
-    ``-`` and the suppression mark ``*`` → None."""
-    if text is None or text.strip() in NOT_A_NUMBER:
-        return MISSING
-    cleaned = _DECORATION.sub("", text)
-    if not _PLAIN_NUMBER.fullmatch(cleaned):
-        return MISSING
-    return float(cleaned)
 
 
 def difference(current: float | None, previous: float | None) -> float | None:

@@ -1,4 +1,4 @@
-"""Step 5 — write: every output file goes through :class:`OutputFolder`.
+"""Output files: :class:`OutputFolder` for a build's documents, :func:`atomic_write` for each file.
 
 Files are written atomically (a temporary file beside the target, then a rename), so a
 failed or killed build leaves the previous good file in place; paths outside the output

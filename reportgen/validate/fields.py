@@ -14,10 +14,11 @@ from typing import Any
 import pydantic
 from pydantic_core import ErrorDetails
 
-from reportgen.load import FieldPath, YamlFile, read_yaml
+from reportgen.load.yaml import read_yaml
 from reportgen.model import BLOCK_KINDS, BLOCK_TAG, Content
 from reportgen.model.assessment import COLUMN_TAG
 from reportgen.problems import Problem, suggest
+from reportgen.types import FieldPath, YamlFile
 
 _UNION_TAGS = (BLOCK_TAG, COLUMN_TAG)
 _FIELDS = "a set of fields (name: value lines)"
@@ -90,7 +91,7 @@ def _misspelt_fields(data: Any, details: list[ErrorDetails]) -> set[FieldPath]:
     are reported once, as "unknown field …; did you mean …?", not again as missing."""
     paths = [(d["type"], _data_path(data, d["loc"])) for d in details]
     missing = [path for kind, path in paths if kind == "missing"]
-    misspelt = set()
+    misspelt: set[FieldPath] = set()
     for kind, path in paths:
         if kind != "extra_forbidden":
             continue

@@ -9,28 +9,28 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from reportgen.load import YamlFile
 from reportgen.model.report import Appendix, Implications, Officers, Report, Timetable
 from reportgen.problems import Problem, suggest
+from reportgen.types import YamlFile
+from reportgen.validate.files import YearFilesRead
 
 CLEAR_DAYS = 5
 _NUMBERED_BY_HAND = r"^\s*(\d+[.)]|[A-Za-z][.)]|[ivxIVX]+[.)]|\(\w+\))\s"
 
 
-def compliance_problems(
-    files: dict[str, YamlFile], parts: dict[str, object], documents: set[str]
-) -> list[Problem]:
+def compliance_problems(read: YearFilesRead, documents: set[str]) -> list[Problem]:
     """Every compliance problem in a year's report files (``documents``: the documents the
     year has, e.g. {"community-safety-plan"})."""
     problems = []
-    report, timetable = parts.get("report.yaml"), parts.get("timetable.yaml")
-    officers, implications = parts.get("officers.yaml"), parts.get("implications.yaml")
-    if timetable is not None:
-        problems += _timetable_out_of_order(files["timetable.yaml"], timetable)
-    if report is not None:
-        problems += _report_problems(files["report.yaml"], report, documents)
-    if officers is not None and implications is not None:
-        problems += _unknown_signers(files, officers, implications)
+    if read.timetable and read.timetable.content:
+        problems += _timetable_out_of_order(read.timetable.file, read.timetable.content)
+    if read.report and read.report.content:
+        problems += _report_problems(read.report.file, read.report.content, documents)
+    officers, implications = read.officers, read.implications
+    if officers and officers.content and implications and implications.content:
+        problems += _unknown_signers(
+            officers.file, officers.content, implications.file, implications.content
+        )
     return problems
 
 
@@ -107,22 +107,26 @@ def _report_problems(file: YamlFile, report: Report, documents: set[str]) -> lis
 
 
 def _clashing_ids(
-    files: dict[str, YamlFile], officers: Officers, implications: Implications
+    officers_file: YamlFile,
+    officers: Officers,
+    implications_file: YamlFile,
+    implications: Implications,
 ) -> list[Problem]:
     """Each implications row's issue must give it a name of its own for `reportgen
     signoff` (Legal and LEGAL would both be legal)."""
-    problems, seen = [], {}
+    problems: list[Problem] = []
+    seen: dict[str, str] = {}
     for index, row in enumerate(implications.rows):
         where = ("rows", index, "issue")
         if not row.id:
             problems.append(
-                files["implications.yaml"].problem(
+                implications_file.problem(
                     where, "the issue needs letters or digits: it names the row for sign-off."
                 )
             )
         elif row.id in seen:
             problems.append(
-                files["implications.yaml"].problem(
+                implications_file.problem(
                     where,
                     f"{row.issue!r} and {seen[row.id]!r} would both be signed off as "
                     f"{row.id!r}; give the rows different issues.",
@@ -134,7 +138,7 @@ def _clashing_ids(
     for index, other in enumerate(officers.also_signed_off):
         if other.id in others:
             problems.append(
-                files["officers.yaml"].problem(
+                officers_file.problem(
                     ("also_signed_off", index, "id"), f"{other.id!r} is used twice."
                 )
             )
@@ -161,7 +165,10 @@ def unknown_parts(
 
 
 def _unknown_signers(
-    files: dict[str, YamlFile], officers: Officers, implications: Implications
+    officers_file: YamlFile,
+    officers: Officers,
+    implications_file: YamlFile,
+    implications: Implications,
 ) -> list[Problem]:
     """Every implications row must be signed off by exactly one known officer, and every
     other sign-off must name one."""
@@ -171,7 +178,7 @@ def _unknown_signers(
         matches = [o for o in officers.officers if o.answers_to(row.sign_off)]
         if len(matches) != 1:
             problems.append(
-                files["implications.yaml"].problem(
+                implications_file.problem(
                     ("rows", index, "sign_off"),
                     (
                         f"{row.sign_off!r} names nobody in officers.yaml; give an officer's "
@@ -184,20 +191,20 @@ def _unknown_signers(
                     ),
                 )
             )
-    problems += _clashing_ids(files, officers, implications)
+    problems += _clashing_ids(officers_file, officers, implications_file, implications)
     names = [officer.name for officer in officers.officers]
     row_ids = {row.id for row in implications.rows}
     for index, other in enumerate(officers.also_signed_off):
         if other.by not in names:
             problems.append(
-                files["officers.yaml"].problem(
+                officers_file.problem(
                     ("also_signed_off", index, "by"),
                     f"{other.by!r} is not one of the officers; {suggest(other.by, names)}",
                 )
             )
         if other.id in row_ids:
             problems.append(
-                files["officers.yaml"].problem(
+                officers_file.problem(
                     ("also_signed_off", index, "id"),
                     f"{other.id!r} is already the name of an implications row; choose another.",
                 )

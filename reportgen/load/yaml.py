@@ -1,4 +1,4 @@
-"""Step 1 — load: read a content folder's YAML files safely, keeping every value's position.
+"""Step 1 — load: read a content file's YAML safely, keeping every value's position.
 
 Only YAML's plain structure is read: mappings, lists and text. Every scalar stays the text
 the reviewer typed (``NO`` stays "NO", ``1.10`` stays "1.10"); the content model decides
@@ -9,16 +9,14 @@ nothing in the file is ever executed or templated.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from reportgen.problems import Problem
+from reportgen.types import FieldPath, YamlFile, field_name
 
-Location = tuple[int, int]
-FieldPath = tuple[str | int, ...]
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _QUOTE_IT = (
     "text starting with {mark} must be put in quotes, e.g. '{mark}Provisional figures' "
@@ -42,35 +40,6 @@ _GENERAL_HINT = (
 )
 
 
-@dataclass
-class YamlFile:
-    """A content file read into plain values, with the line and column of each value."""
-
-    path: Path
-    data: Any
-    positions: dict[FieldPath, Location] = field(default_factory=dict)
-
-    def locate(self, path: FieldPath) -> Location | None:
-        """Line and column (1-based) of the value at ``path``, or of its nearest parent."""
-        for end in range(len(path), -1, -1):
-            if path[:end] in self.positions:
-                return self.positions[path[:end]]
-        return None
-
-    def problem(self, path: FieldPath, message: str, severity: str = "error") -> Problem:
-        """A problem placed on the value at ``path`` in this file."""
-        line, column = self.locate(path) or (None, None)
-        return Problem(self.path, message, line, column, field_name(path), severity)
-
-
-def field_name(path: FieldPath) -> str:
-    """``("rows", 3, "sign_off")`` → ``rows[4].sign_off`` (items counted from 1)."""
-    text = ""
-    for part in path:
-        text += f"[{part + 1}]" if isinstance(part, int) else f".{part}"
-    return text.lstrip(".")
-
-
 class _Reader:
     """Turns a composed YAML node tree into plain values, collecting problems."""
 
@@ -90,6 +59,7 @@ class _Reader:
             return self.read_mapping(node, at)
         if isinstance(node, yaml.SequenceNode):
             return [self.read(item, (*at, i)) for i, item in enumerate(node.value)]
+        assert isinstance(node, yaml.ScalarNode)
         return self.read_scalar(node, at)
 
     def read_scalar(self, node: yaml.ScalarNode, at: FieldPath) -> str | None:

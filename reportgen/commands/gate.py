@@ -1,0 +1,96 @@
+"""The one way into a year: load → validate → compute the figures → verify them, then the
+checks a command asks for (``--strict``, sign-offs current). ``check``, ``build``,
+``publish``, ``signoff`` and ``status`` all come through here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from reportgen.compute.tables import with_tables
+from reportgen.exceptions import ContentError, RefusedError
+from reportgen.model.files import LIBRARY_FOLDER
+from reportgen.problems import Problem, in_reading_order
+from reportgen.signoff import Status, all_current, outstanding, statuses
+from reportgen.types import Year
+from reportgen.validate.library import check_library
+from reportgen.validate.year import validate_year
+from reportgen.verify import figure_problems
+
+
+def read_year(folder: Path | str) -> Year:
+    """Load and validate a year folder, its figures computed and checked. Raises
+    :class:`ContentError` listing every problem if there is an error."""
+    year, problems = _read(Path(folder))
+    if year is None:
+        raise ContentError(problems)
+    return year
+
+
+def _read(folder: Path) -> tuple[Year | None, list[Problem]]:
+    validation = validate_year(folder)
+    assessment = with_tables(validation.assessment) if validation.assessment else None
+    plan = with_tables(validation.plan) if validation.plan else None
+    problems = validation.problems + figure_problems(validation, assessment, plan)
+    problems = in_reading_order(problems)
+    if validation.year is None or any(problem.is_error for problem in problems):
+        return None, problems
+    return replace(validation.year, assessment=assessment, plan=plan, warnings=problems), problems
+
+
+def check(folder: Path | str) -> list[Problem]:
+    """Every problem in a year folder, or in the shared library folder (errors and
+    warnings); empty when all is well."""
+    return check_year(folder)[0]
+
+
+def check_year(folder: Path | str) -> tuple[list[Problem], Year | None]:
+    """:func:`check`, with the year it read (None for the library folder, or for content
+    with errors)."""
+    folder = Path(folder)
+    if folder.name == LIBRARY_FOLDER and not (folder / "report.yaml").is_file():
+        return check_library(folder), None
+    year, problems = _read(folder)
+    return problems, year
+
+
+@dataclass(frozen=True)
+class Passed:
+    """A year through the gate, and where its sign-offs stand."""
+
+    year: Year
+    statuses: list[Status]
+
+    @property
+    def draft(self) -> bool:
+        """Whether its documents are drafts: some required sign-off is not current."""
+        return not all_current(self.statuses)
+
+
+def gate(
+    folder: Path | str,
+    strict: bool = False,
+    needs_signoff: str = "",
+    errors_only: bool = False,
+) -> Passed:
+    """The year, refused if it has errors (listing only the errors with ``errors_only``),
+    warnings with ``strict``, or — when ``needs_signoff`` names what needs it ("publishing")
+    — a required sign-off that is not current."""
+    year = read_year_for_signoff(folder) if errors_only else read_year(folder)
+    if strict and year.warnings:
+        raise ContentError(year.warnings)
+    current = statuses(year)
+    if needs_signoff and not all_current(current):
+        raise RefusedError(
+            f"{needs_signoff} needs every sign-off to be current; not yet:\n  "
+            + "\n  ".join(outstanding(current))
+        )
+    return Passed(year, current)
+
+
+def read_year_for_signoff(folder: Path | str) -> Year:
+    """The year, or a refusal listing only its errors (warnings do not stop signing)."""
+    try:
+        return read_year(folder)
+    except ContentError as error:
+        raise ContentError([p for p in error.problems if p.is_error]) from error

@@ -1,0 +1,214 @@
+"""Charts drawn with matplotlib: bar, line and SPC (statistical process control) charts,
+as SVG (for HTML and PDF) and PNG (for Word). Each distinct chart is drawn once per build,
+before the documents are rendered; with a cache (handed in by the build), an unchanged
+chart is not drawn again at all."""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import hashlib
+import io
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol, cast
+
+from reportgen.compute import figures
+from reportgen.compute.charts import ChartData, ChartView
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+DRAWING_CODE = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
+"""Part of every cached chart's key: a change to how charts are drawn redraws them."""
+NAVY, ORANGE, GREY = "#1d3b6e", "#d9822b", "#6b6b6b"
+PALETTE = (NAVY, ORANGE, "#2e8b57", "#8b3a62", "#4f81bd", "#9c9c9c")
+
+
+class PictureCache(Protocol):
+    """Where drawn charts are kept between builds (the write step provides one)."""
+
+    def get(self, name: str) -> bytes | None:
+        """The file ``name`` kept before, or None."""
+
+    def put(self, name: str, payload: bytes) -> None:
+        """Keep ``payload`` as ``name``; failing to keep it only costs time later."""
+
+
+@dataclass(frozen=True)
+class ChartPicture:
+    """A drawn chart: SVG for HTML and PDF, PNG for Word."""
+
+    svg: bytes
+    png: bytes
+
+    @property
+    def svg_data_url(self) -> str:
+        return "data:image/svg+xml;base64," + base64.b64encode(self.svg).decode("ascii")
+
+
+Pictures = dict[str, ChartPicture]
+"""Drawn charts by :func:`picture_key`."""
+
+
+def picture_key(data: ChartData) -> str:
+    """What a chart's picture depends on: its figures, the drawing code, matplotlib."""
+    payload = json.dumps(
+        [DRAWING_CODE, _matplotlib_version(), data.__dict__], default=list, sort_keys=True
+    )
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:20]
+
+
+def draw_charts(charts: Iterable[ChartView], cache: PictureCache | None = None) -> Pictures:
+    """Every distinct chart drawn once (or taken from the cache)."""
+    pictures: Pictures = {}
+    for chart in charts:
+        key = picture_key(chart.data)
+        if key not in pictures:
+            pictures[key] = (
+                _cached(key, chart.data, cache) if cache else ChartPicture(*_drawn(chart.data))
+            )
+    return pictures
+
+
+def picture_of(pictures: Pictures, chart: ChartView) -> ChartPicture:
+    """The drawn picture of ``chart`` (drawn now if it was not drawn before)."""
+    key = picture_key(chart.data)
+    if key not in pictures:
+        pictures[key] = ChartPicture(*_drawn(chart.data))
+    return pictures[key]
+
+
+def charts_in(value: Any) -> list[ChartView]:
+    """Every chart in a computed document, in order."""
+    if isinstance(value, ChartView):
+        return [value]
+    if isinstance(value, list | tuple):
+        return [chart for item in value for chart in charts_in(item)]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return [
+            chart
+            for item in dataclasses.fields(value)
+            for chart in charts_in(getattr(value, item.name))
+        ]
+    return []
+
+
+def _cached(key: str, data: ChartData, cache: PictureCache) -> ChartPicture:
+    svg, png = cache.get(f"{key}.svg"), cache.get(f"{key}.png")
+    if svg is not None and png is not None:
+        return ChartPicture(svg, png)
+    picture = ChartPicture(*_drawn(data))
+    cache.put(f"{key}.svg", picture.svg)
+    cache.put(f"{key}.png", picture.png)
+    return picture
+
+
+def _matplotlib_version() -> str:
+    try:
+        return metadata.version("matplotlib")
+    except metadata.PackageNotFoundError:
+        return "none"
+
+
+def _drawn(data: ChartData) -> tuple[bytes, bytes]:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib import pyplot
+
+    with matplotlib.rc_context(cast(Any, _STYLE)):
+        figure, axes = pyplot.subplots(figsize=(7.0, 3.6))
+        {"bar": _bars, "line": _lines, "spc": _spc}[data.kind](axes, data)
+        axes.set_xlabel(data.x_label)
+        axes.set_ylabel(data.y_label)
+        figure.tight_layout()
+        outputs = []
+        for fmt, options in (("svg", {"metadata": {"Date": None}}), ("png", {"dpi": 200})):
+            buffer = io.BytesIO()
+            figure.savefig(buffer, format=fmt, **options)
+            outputs.append(buffer.getvalue())
+        pyplot.close(figure)
+    return outputs[0], outputs[1]
+
+
+_STYLE: dict[str, Any] = {
+    "font.family": ["Liberation Sans", "DejaVu Sans"],
+    "font.size": 9,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": True,
+    "axes.grid.axis": "y",
+    "grid.color": "#dddddd",
+    "svg.hashsalt": "reportgen",
+}
+
+
+def _bars(axes: Axes, data: ChartData) -> None:
+    count = len(data.series)
+    width = 0.8 / count
+    positions = range(len(data.categories))
+    for index, (series, values) in enumerate(zip(data.series, data.values, strict=True)):
+        offsets = [p - 0.4 + width * (index + 0.5) for p in positions]
+        axes.bar(
+            offsets,
+            [v or 0 for v in values],
+            width,
+            label=series,
+            color=PALETTE[index % len(PALETTE)],
+        )
+    axes.set_xticks(
+        list(positions),
+        data.categories,
+        rotation=30 if len(data.categories) > 5 else 0,
+        ha="right" if len(data.categories) > 5 else "center",
+    )
+    if count > 1:
+        _legend_above(axes, count)
+
+
+def _lines(axes: Axes, data: ChartData) -> None:
+    for index, (series, values) in enumerate(zip(data.series, data.values, strict=True)):
+        axes.plot(
+            data.categories,
+            cast(Any, values),
+            marker="o",
+            label=series,
+            color=PALETTE[index % len(PALETTE)],
+        )
+    if len(data.series) > 1:
+        _legend_above(axes, len(data.series))
+
+
+def _spc(axes: Axes, data: ChartData) -> None:
+    values = data.values[0]
+    centre, lower, upper = figures.control_limits([v for v in values if v is not None])
+    axes.plot(data.categories, cast(Any, values), marker="o", color=NAVY, label=data.series[0])
+    for level, label, style in (
+        (centre, "Centre line", "-"),
+        (upper, "Upper control limit", "--"),
+        (lower, "Lower control limit", "--"),
+    ):
+        axes.axhline(
+            level,
+            color=ORANGE if style == "--" else GREY,
+            linestyle=style,
+            linewidth=1,
+            label=label,
+        )
+    axes.tick_params(axis="x", labelrotation=45)
+    _legend_above(axes, 4)
+
+
+def _legend_above(axes: Axes, entries: int) -> None:
+    """The key above the plot, where it cannot cover a bar or a point."""
+    axes.legend(
+        frameon=False,
+        ncols=min(entries, 4),
+        loc="lower center",
+        bbox_to_anchor=(0.5, 1.0),
+        fontsize=8,
+    )

@@ -1,0 +1,362 @@
+"""The values one step of the pipeline hands the next, declared where every step may
+import them:
+
+- a file as **loaded**: :class:`YamlFile` (values with their positions), :class:`CsvTable`;
+- a year as **validated**: :class:`Year`, with its :class:`YearFiles`, library texts,
+  Strategic Assessment (:class:`AssessmentContent`) and plan (:class:`PlanContent`);
+- figures as **computed**: :class:`ComputedTable` and its :class:`Cell` figures;
+- a parsed ``[[table | row | column]]`` :class:`Reference`.
+
+Only data and the small helpers that read it live here; the steps do the work.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from reportgen.model.assessment import Assessment, Chapter, ChapteredSpec, Chart, DataTable, Plan
+from reportgen.model.plan_blocks import Contact
+from reportgen.model.report import (
+    Implications,
+    LibraryEntry,
+    Officers,
+    Priorities,
+    Record,
+    Report,
+    Sections,
+    Timetable,
+)
+from reportgen.problems import ERROR, Problem
+
+Location = tuple[int, int]
+"""Line and column, counted from 1."""
+FieldPath = tuple[str | int, ...]
+"""Where a value is in a file: field names and list positions (from 0)."""
+
+
+# --- loaded --------------------------------------------------------------------------------
+
+
+@dataclass
+class YamlFile:
+    """A content file read into plain values, with the line and column of each value."""
+
+    path: Path
+    data: Any
+    positions: dict[FieldPath, Location] = field(default_factory=dict)
+
+    def locate(self, path: FieldPath) -> Location | None:
+        """Line and column (1-based) of the value at ``path``, or of its nearest parent."""
+        for end in range(len(path), -1, -1):
+            if path[:end] in self.positions:
+                return self.positions[path[:end]]
+        return None
+
+    def problem(self, path: FieldPath, message: str, severity: str = ERROR) -> Problem:
+        """A problem placed on the value at ``path`` in this file."""
+        line, column = self.locate(path) or (None, None)
+        return Problem(self.path, message, line, column, field_name(path), severity)
+
+    def within(self, prefix: FieldPath) -> YamlFile:
+        """The part of the file at ``prefix``, as a file of its own (same positions)."""
+        data = self.data
+        for step in prefix:
+            data = data[step]
+        size = len(prefix)
+        positions = {p[size:]: pos for p, pos in self.positions.items() if p[:size] == prefix}
+        return YamlFile(self.path, data, positions)
+
+
+def field_name(path: FieldPath) -> str:
+    """``("rows", 3, "sign_off")`` → ``rows[4].sign_off`` (items counted from 1)."""
+    text = ""
+    for part in path:
+        text += f"[{part + 1}]" if isinstance(part, int) else f".{part}"
+    return text.lstrip(".")
+
+
+@dataclass(frozen=True)
+class CsvTable:
+    """A data file as exported: headers, then rows of text, with each row's line number."""
+
+    path: Path
+    headers: tuple[str, ...]
+    rows: tuple[dict[str, str], ...]
+    lines: tuple[int | None, ...]
+
+
+# --- computed ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A figure: its value (None if not a number) and how it is printed."""
+
+    value: float | None
+    text: str
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """A row as laid out: its name and its cells as printed."""
+
+    key: str
+    cells: tuple[str, ...]
+    indented: bool = False
+    aggregate: bool = False
+    span: int = 1
+    """How many rows the first cell covers: 1, or more for the first row of a group (an
+    aim and its actions); 0 for the rows below it that it covers."""
+
+
+def same_row_name(text: str) -> str:
+    """A row name as references match it: case and spacing ignored."""
+    return " ".join(text.lower().split())
+
+
+@dataclass
+class ComputedTable:
+    """A table ready to lay out, and every figure in it by row and column name."""
+
+    name: str
+    title: str
+    headings: tuple[str, ...]
+    names: tuple[str, ...]
+    numeric: tuple[bool, ...]
+    rows: tuple[TableRow, ...]
+    note: str | None
+    figures: dict[tuple[str, str], Cell] = field(default_factory=dict)
+    source: CsvTable | None = None
+    """The data file it was computed from (None for a table of text)."""
+
+    def find(self, row: str, column: str) -> Cell | None:
+        """The figure at ``row`` (case and spacing ignored) and ``column`` (a column name
+        or a CSV column), or None."""
+        wanted = same_row_name(row)
+        for (key, name), cell in self.figures.items():
+            if same_row_name(key) == wanted and name == column:
+                return cell
+        return None
+
+    def row_keys(self) -> list[str]:
+        return [row.key for row in self.rows]
+
+    def column_names(self) -> list[str]:
+        return sorted({name for _, name in self.figures})
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A reference as typed: ``table | row | column`` with optional endings (``| abs``),
+    or ``chapter | NAME``. Parsed once; the steps that resolve or check it read these."""
+
+    parts: tuple[str, ...]
+
+    @classmethod
+    def parse(cls, text: str) -> Reference:
+        return cls(tuple(part.strip() for part in text.split("|")))
+
+    @property
+    def table(self) -> str:
+        """The first part: a table's name (or ``chapter``)."""
+        return self.parts[0]
+
+    @property
+    def is_chapter(self) -> bool:
+        return len(self.parts) == 2 and self.parts[0] == "chapter"
+
+    @property
+    def is_figure(self) -> bool:
+        """Whether it has the three parts a figure needs."""
+        return len(self.parts) >= 3
+
+    @property
+    def row(self) -> str:
+        return self.parts[1]
+
+    @property
+    def column(self) -> str:
+        return self.parts[2]
+
+    @property
+    def endings(self) -> tuple[str, ...]:
+        """What follows the column: ``abs``, ``ordinal``, ``0dp`` …"""
+        return self.parts[3:]
+
+    def __str__(self) -> str:
+        return " | ".join(self.parts)
+
+
+# --- validated -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LibraryItem:
+    """A shared text and where it was written (for errors and sign-off)."""
+
+    name: str
+    entry: LibraryEntry
+    file: YamlFile
+
+
+@dataclass(frozen=True)
+class Part:
+    """A chapter or appendix and the file it was written in."""
+
+    name: str
+    chapter: Chapter
+    file: YamlFile
+
+
+@dataclass(frozen=True)
+class TableSource:
+    """A data table as validated: its definition, its counts as loaded, and the chapter
+    file that defines it (problems found later are placed there)."""
+
+    name: str
+    spec: DataTable
+    data: CsvTable
+    file: YamlFile
+
+    @property
+    def where(self) -> FieldPath:
+        """The table's definition in its chapter file."""
+        return ("tables", self.name)
+
+
+Chapters = dict[str, str]
+"""A document's chapters and appendices by file name, as text refers to them: "section 7",
+"Appendix 1"."""
+
+
+@dataclass
+class ChapteredContent:
+    """What a document of chapters is built from: its parts, its data tables (as validated,
+    and as computed by the compute step: empty until then) and its charts by name."""
+
+    chapters: list[Part]
+    appendices: list[Part]
+    sources: dict[str, TableSource] = field(default_factory=dict)
+    """The data tables that validated, by name, to be computed."""
+    tables: dict[str, ComputedTable] = field(default_factory=dict)
+    charts: dict[str, Chart] = field(default_factory=dict)
+    failed_tables: set[str] = field(default_factory=set)
+    """Tables whose definition or data has errors (reported once, not at every use)."""
+
+    @property
+    def parts(self) -> list[Part]:
+        """Chapters, then appendices."""
+        return [*self.chapters, *self.appendices]
+
+    spec: ChapteredSpec = field(kw_only=True)
+    spec_file: YamlFile = field(kw_only=True)
+    """The top file (assessment.yaml or plan.yaml) as loaded."""
+
+    @property
+    def chapter_labels(self) -> Chapters:
+        """How text refers to each chapter and appendix: "section 7", "Appendix 1"."""
+        # From the list in the spec, so a chapter with errors of its own is still known.
+        labels = {name: f"section {n}" for n, name in enumerate(self.spec.chapters, start=1)}
+        labels |= {name: f"Appendix {n}" for n, name in enumerate(self.spec.appendices, start=1)}
+        return labels
+
+
+@dataclass
+class AssessmentContent(ChapteredContent):
+    """Everything the Strategic Assessment is built from."""
+
+    spec: Assessment = field(kw_only=True)
+
+
+@dataclass
+class PlanContent(ChapteredContent):
+    """Everything the Community Safety Plan is built from."""
+
+    spec: Plan = field(kw_only=True)
+
+
+@dataclass(frozen=True)
+class YearFiles:
+    """The year folder's own files as loaded, for placing problems on them."""
+
+    report: YamlFile
+    officers: YamlFile
+    timetable: YamlFile
+    priorities: YamlFile
+    implications: YamlFile
+    sections: YamlFile
+
+
+@dataclass(frozen=True)
+class SignOffEntry:
+    """One entry of signoffs.yaml: the row it names (if it can be read), the record (if it
+    reads as one) and, if not, why."""
+
+    row: str | None
+    record: Record | None
+    fault: str = ""
+
+
+@dataclass
+class Year:
+    """Everything one year's documents are built from, validated."""
+
+    folder: Path
+    report: Report
+    timetable: Timetable
+    priorities: Priorities
+    implications: Implications
+    sections: Sections
+    officers: Officers
+    files: YearFiles
+    library: dict[str, LibraryItem]
+    assessment: AssessmentContent | None = None
+    plan: PlanContent | None = None
+    glossary: dict[str, str] = field(default_factory=dict)
+    contacts: dict[str, Contact] = field(default_factory=dict)
+    signoffs: list[SignOffEntry] = field(default_factory=list)
+    """The sign-offs recorded in signoffs.yaml (see reportgen.signoff)."""
+    warnings: list[Problem] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        """The year folder's name, e.g. 2018-19."""
+        return self.folder.name
+
+    @property
+    def tables(self) -> dict[str, ComputedTable]:
+        """Every computed table of the assessment and the plan, by name."""
+        return {
+            name: table
+            for content in (self.assessment, self.plan)
+            if content
+            for name, table in content.tables.items()
+        }
+
+    @property
+    def charts(self) -> dict[str, Chart]:
+        """Every chart of the assessment and the plan, by name."""
+        return {
+            name: chart
+            for content in (self.assessment, self.plan)
+            if content
+            for name, chart in content.charts.items()
+        }
+
+
+@dataclass
+class Validation:
+    """A year folder as validated: the :class:`Year` when it has no errors; the files and
+    parts the checks that need computed figures look at (whatever validated, so one run
+    reports every problem); and every problem found so far."""
+
+    folder: Path
+    year: Year | None
+    assessment: AssessmentContent | None
+    plan: PlanContent | None
+    library: dict[str, LibraryItem]
+    texts: list[YamlFile]
+    """Every file whose text is printed: the year's own files, then the chapters'."""
+    problems: list[Problem]

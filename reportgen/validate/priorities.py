@@ -1,0 +1,146 @@
+"""Priorities are written once, in priorities.yaml: leads, cross-cutting themes and the
+plan's action plans and indicators that name one again must name this year's recommended
+priorities, and a list or table of them must not be empty. Blocks that belong to the plan
+alone are refused elsewhere."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from pydantic import BaseModel
+
+from reportgen.load.yaml import named_values
+from reportgen.model import Priorities, PriorityList
+from reportgen.model.base import Content
+from reportgen.model.plan_blocks import ActionPlan, ContactList, Indicators
+from reportgen.model.text import Glossary, PriorityTable
+from reportgen.problems import WARNING, Problem, suggest
+from reportgen.types import FieldPath, PlanContent, YamlFile
+
+
+def priorities_restated(
+    file: YamlFile, priorities: Priorities | None, plan: PlanContent | None
+) -> list[Problem]:
+    """Leads, cross-cutting themes and action plans must name this year's recommended
+    priorities. A restatement that contradicts the source is reported (as a warning: the
+    published plans carry some) naming both places."""
+    if priorities is None:
+        return []
+    named: list[tuple[YamlFile, FieldPath, str, str]] = [
+        (file, ("leads", i, "priority"), lead.priority, "has a lead")
+        for i, lead in enumerate(priorities.leads)
+    ]
+    named += [
+        (file, ("themes", i, "priorities", j), name, "is a matrix column")
+        for i, theme in enumerate(priorities.themes)
+        for j, name in enumerate(theme.priorities or [])
+    ]
+    named += [
+        (part.file, path, name, RESTATED_IN[path[-2]])
+        for part in (plan.parts if plan else [])
+        for path, name in named_values(part.file.data, "priority")
+        if path[-2] in RESTATED_IN
+    ]
+    return [
+        where.problem(path, _not_a_priority(name, what, priorities, file), severity=WARNING)
+        for where, path, name, what in named
+        if name not in priorities.recommended
+    ]
+
+
+RESTATED_IN = {
+    "grid": "has an action plan",
+    "action_plan": "has an action plan",
+    "indicators": "has indicators",
+}
+"""The plan's blocks that name a priority again, and how a report of it reads."""
+
+
+def _not_a_priority(name: str, what: str, priorities: Priorities, file: YamlFile) -> str:
+    removed = next((i for i, r in enumerate(priorities.removed) if r.priority == name), None)
+    if removed is not None:
+        line, _ = file.locate(("removed", removed)) or (None, None)
+        return (
+            f"{name!r} {what} but was removed as a priority ({file.path.name}, line "
+            f"{line}, removed)"
+        )
+    line, _ = file.locate(("recommended",)) or (None, None)
+    return (
+        f"{name!r} {what} but is not one of this year's recommended priorities "
+        f"({file.path.name}, line {line}, recommended); "
+        f"{suggest(name, priorities.recommended)}"
+    )
+
+
+def empty_priority_lists(
+    texts: Sequence[tuple[YamlFile, Content | None]], priorities: Priorities | None
+) -> list[Problem]:
+    """``- priorities: NAME`` must not print an empty list, nor ``- priority_table:`` an
+    empty table; blocks that belong to the plan must be in the plan."""
+    if priorities is None:
+        return []
+    problems = []
+    for file, content in texts:
+        for path, block in _blocks_of(content, PriorityList):
+            if not getattr(priorities, block.priorities):
+                problems.append(
+                    file.problem(
+                        (*path, "priorities"),
+                        (
+                            f"the list {block.priorities!r} in priorities.yaml is empty, so "
+                            "there is "
+                            "nothing to show here; add priorities to it or remove this item."
+                        ),
+                    )
+                )
+        for path, block in _blocks_of(content, PriorityTable):
+            listed = priorities.leads if block.priority_table == "leads" else priorities.themes
+            if not listed:
+                field_name = "leads" if block.priority_table == "leads" else "themes"
+                problems.append(
+                    file.problem(
+                        (*path, "priority_table"),
+                        (
+                            f"priorities.yaml has no {field_name}, so this table would be "
+                            "empty; add "
+                            f"{field_name}: to priorities.yaml or remove this item."
+                        ),
+                    )
+                )
+        if file.path.parent.name != "plan":
+            problems += [
+                file.problem(
+                    (*path, kind),
+                    f"{what} can only be in the Community Safety Plan (plan/).",
+                )
+                for block_type, kind, what in PLAN_ONLY
+                for path, _ in _blocks_of(content, block_type)
+            ]
+    return problems
+
+
+PLAN_ONLY = (
+    (Glossary, "glossary", "a glossary of the acronyms used"),
+    (ActionPlan, "action_plan", "an action plan"),
+    (Indicators, "indicators", "an indicators table"),
+    (ContactList, "contacts", "a list of contacts"),
+)
+"""Blocks that belong to the plan alone (their figures are checked with the plan's)."""
+
+
+def _blocks_of(value: object, kind: type, path: FieldPath = ()) -> list[tuple[FieldPath, Any]]:
+    """Every block of ``kind`` inside a validated model, with its path in the file."""
+    if isinstance(value, kind):
+        return [(path, value)]
+    if isinstance(value, list | tuple):
+        return [
+            found for i, item in enumerate(value) for found in _blocks_of(item, kind, (*path, i))
+        ]
+    if isinstance(value, BaseModel):
+        return [
+            found
+            for name in type(value).model_fields
+            for found in _blocks_of(getattr(value, name), kind, (*path, name))
+        ]
+    return []

@@ -1,0 +1,45 @@
+"""signoffs.yaml, the year's record of sign-offs, read entry by entry: an entry that does
+not read as a sign-off is kept (to be shown as invalid) rather than stopping everything."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportgen.load.yaml import read_yaml
+from reportgen.model.files import SIGNOFF_FILE
+from reportgen.model.report import Record
+from reportgen.problems import Problem
+from reportgen.types import SignOffEntry, YamlFile
+from reportgen.validate.fields import validate_file
+
+
+def read_signoff_file(folder: Path) -> tuple[list[SignOffEntry], list[Problem]]:
+    """The entries of ``folder``'s signoffs.yaml, and the problems that stop the file
+    being read at all (bad YAML, not a list of sign-offs). No file, an empty file or
+    ``signoffs:`` with nothing under it: no entries."""
+    path = folder / SIGNOFF_FILE
+    if not path.is_file():
+        return [], []
+    file, problems = read_yaml(path)
+    if problems or file.data is None:
+        return [], problems
+    data = file.data
+    if not isinstance(data, dict) or set(data) != {"signoffs"}:
+        shape = (
+            "expected signoffs: and under it the recorded sign-offs, as reportgen signoff "
+            "writes them"
+        )
+        return [], [file.problem((), shape)]
+    listed = data["signoffs"]
+    if listed is None:
+        return [], []
+    if not isinstance(listed, list):
+        return [], [file.problem(("signoffs",), "expected a list of sign-offs, each starting '- '")]
+    return [_entry(file, index, raw) for index, raw in enumerate(listed)], []
+
+
+def _entry(file: YamlFile, index: int, raw: object) -> SignOffEntry:
+    record, problems = validate_file(file.within(("signoffs", index)), Record)
+    row = raw.get("row") if isinstance(raw, dict) else None
+    fault = "; ".join(f"line {p.line}: {p.message}" if p.line else p.message for p in problems)
+    return SignOffEntry(row if isinstance(row, str) else None, record, fault)

@@ -1,0 +1,88 @@
+"""Step 3b — verify: the checks that need computed figures, run once the year's tables are
+computed and before anything is laid out.
+
+- :mod:`~reportgen.verify.published`: figures a data file says were published, and its
+  total rows, against the computed ones;
+- :mod:`~reportgen.verify.citations`: every ``[[table | row | column]]`` names a figure;
+- :mod:`~reportgen.verify.figures`: figures typed in the plan (``agrees_with:``),
+  computed for it (``from:``), that must agree across tables (``must_agree``), and the
+  charts' series and rows.
+
+:func:`figure_problems` runs them all on a year whose figures are computed.
+"""
+
+from __future__ import annotations
+
+from reportgen.load.yaml import named_values
+from reportgen.model.files import ASSESSMENT_FOLDER, PLAN_FOLDER
+from reportgen.problems import Problem
+from reportgen.types import (
+    AssessmentContent,
+    ChapteredContent,
+    ComputedTable,
+    LibraryItem,
+    PlanContent,
+    Validation,
+    YamlFile,
+)
+from reportgen.verify.citations import citation_problems
+from reportgen.verify.figures import (
+    charts_problems,
+    computed_figures,
+    disagreements,
+    supplied_values,
+)
+from reportgen.verify.published import published_problems
+
+
+def figure_problems(
+    validation: Validation, assessment: AssessmentContent | None, plan: PlanContent | None
+) -> list[Problem]:
+    """Every problem with the year's figures, its documents' tables computed. The plan may
+    cite the assessment's figures as well as its own."""
+    problems: list[Problem] = []
+    cited: dict[str, ComputedTable] = {}
+    failed: frozenset[str] = frozenset()
+    for content in (assessment, plan):
+        if content is None:
+            continue
+        cited |= content.tables
+        failed |= content.failed_tables
+        problems += _document_problems(content, cited, failed)
+    problems += _year_citations(validation.texts, validation.library, cited, failed)
+    return problems
+
+
+def _document_problems(
+    content: ChapteredContent, tables: dict[str, ComputedTable], failed: frozenset[str]
+) -> list[Problem]:
+    problems = [
+        problem
+        for name, source in content.sources.items()
+        for problem in published_problems(source, content.tables[name])
+    ]
+    problems += charts_problems(content)
+    chapters = content.chapter_labels
+    for part in content.parts:
+        problems += citation_problems(part.file, tables, failed, chapters=chapters)
+    problems += supplied_values(content.parts, tables, failed)
+    problems += computed_figures(content.parts, tables, failed)
+    problems += disagreements(content)
+    return problems
+
+
+def _year_citations(
+    texts: list[YamlFile],
+    library: dict[str, LibraryItem],
+    tables: dict[str, ComputedTable],
+    failed: frozenset[str],
+) -> list[Problem]:
+    """``[[table | row | column]]`` in the report, and in the library texts this year uses,
+    must name a figure of the year's tables (the chapters' own are checked with them)."""
+    used = {name for file in texts for _, name in named_values(file.data, "library")}
+    chapter_folders = (ASSESSMENT_FOLDER, PLAN_FOLDER)
+    year_files = [file for file in texts if file.path.parent.name not in chapter_folders]
+    problems = [p for file in year_files for p in citation_problems(file, tables, failed)]
+    for name in sorted(used & set(library)):
+        problems += citation_problems(library[name].file, tables, failed, within=(name,))
+    return problems

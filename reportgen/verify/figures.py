@@ -1,0 +1,147 @@
+"""Figures checked once computed: a plan's typed figures against the data
+(``agrees_with:``), its computed ones naming a figure (``from:``), figures that must agree
+across tables (``must_agree``), and each chart's series and rows against its table."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from reportgen.compute import figures
+from reportgen.compute.charts import chart_data
+from reportgen.compute.references import cite, figure_at
+from reportgen.load.yaml import named_values
+from reportgen.model.assessment import Chart
+from reportgen.model.plan_blocks import MEASURES
+from reportgen.problems import WARNING, Problem, suggest
+from reportgen.types import ChapteredContent, ComputedTable, FieldPath, Part, Reference
+
+
+def chart_problems(chart: Chart, table: ComputedTable) -> list[tuple[FieldPath, str]]:
+    """What is wrong between a chart and its table, as (field path, message) pairs."""
+    names = table.column_names()
+    problems: list[tuple[FieldPath, str]] = [
+        (("series", i), f"table {table.name!r} has no column {series!r}; {suggest(series, names)}")
+        for i, series in enumerate(chart.series)
+        if series not in names
+    ]
+    keys = table.row_keys()
+    problems += [
+        (("rows", i), f"table {table.name!r} has no row {row!r}; {suggest(row, keys)}")
+        for i, row in enumerate(chart.rows or [])
+        if row not in keys
+    ]
+    if not problems and chart.kind == "spc":
+        data = chart_data(chart, table)
+        if len(data.series) != 1:
+            problems.append((("series",), "an SPC chart shows one column of monthly counts."))
+        elif sum(value is not None for value in data.values[0]) < 2:
+            problems.append((("series", 0), "an SPC chart needs at least two months of figures."))
+    return problems
+
+
+def charts_problems(content: ChapteredContent) -> list[Problem]:
+    """Each chart of a document checked against its computed table."""
+    problems = []
+    for part in content.parts:
+        for name, chart in part.chapter.charts.items():
+            table = content.tables.get(chart.table)
+            if table is None or content.charts.get(name) is not chart:
+                continue  # no such table, or a repeated name: reported when validated
+            problems += [
+                part.file.problem(("charts", name, *path), message)
+                for path, message in chart_problems(chart, table)
+            ]
+    return problems
+
+
+def _figure_references(
+    parts: list[Part], field_name: str, failed: frozenset[str]
+) -> Iterator[tuple[Part, FieldPath, str]]:
+    """Every ``field_name: table | row | column`` in the parts, except references to
+    tables whose own errors are reported already."""
+    for part in parts:
+        for path, reference in named_values(part.file.data, field_name):
+            if Reference.parse(reference).table not in failed:
+                yield part, path, reference
+
+
+def supplied_values(
+    parts: list[Part], tables: dict[str, ComputedTable], failed: frozenset[str]
+) -> list[Problem]:
+    """Figures typed into a table with ``agrees_with:`` are compared with the data: a
+    warning where they disagree beyond rounding, an error where the reference is wrong."""
+    problems = []
+    for part, path, reference in _figure_references(parts, "agrees_with", failed):
+        typed = _value_beside(part.file.data, path)
+        try:
+            printed = cite(reference, tables)
+            figure = figure_at(reference, tables)
+        except LookupError as error:
+            problems.append(part.file.problem(path, str(error.args[0])))
+            continue
+        where = (*path[:-1], "value")
+        if typed is not None and figures.parse_number(typed) is None:
+            message = (
+                f"no figure can be read from {typed!r} to check against "
+                f"{reference.strip()} ({printed}); type the figure alone, e.g. "
+                f"{printed}, and put words in the indicator or a note."
+            )
+            problems.append(part.file.problem(where, message, severity=WARNING))
+        elif typed is not None and not figures.agrees(figure.value, typed):
+            message = f"the table says {typed} but {reference.strip()} is {printed}."
+            problems.append(part.file.problem(where, message, severity=WARNING))
+    return problems
+
+
+def computed_figures(
+    parts: list[Part], tables: dict[str, ComputedTable], failed: frozenset[str]
+) -> list[Problem]:
+    """An indicator's figure computed with ``from: table | row | column`` must name a
+    figure of the data."""
+    problems = []
+    for part, path, reference in _figure_references(parts, "from", failed):
+        if len(path) < 2 or path[-2] not in MEASURES:
+            continue
+        try:
+            if not Reference.parse(reference).is_figure:  # cite allows a chapter reference
+                raise LookupError("from: names a figure: table | row | column.")
+            cite(reference, tables)
+        except LookupError as error:
+            problems.append(part.file.problem(path, str(error.args[0])))
+    return problems
+
+
+def _value_beside(data: Any, path: FieldPath) -> str | None:
+    for step in path[:-1]:
+        data = data[step]
+    value = data.get("value") if isinstance(data, dict) else None
+    return value if isinstance(value, str) else None
+
+
+def disagreements(content: ChapteredContent) -> list[Problem]:
+    """Figures that must agree across tables (e.g. the same count in two tables)."""
+    problems = []
+    for index, agreement in enumerate(content.spec.must_agree):
+        where = ("must_agree", index, "figures")
+        references = [Reference.parse(text) for text in agreement.figures]
+        if any(reference.table in content.failed_tables for reference in references):
+            continue
+        try:
+            printed = [cite(reference, content.tables) for reference in references]
+        except LookupError as error:
+            problems.append(content.spec_file.problem(where, str(error.args[0])))
+            continue
+        if len(set(printed)) > 1:
+            listing = "; ".join(
+                f"{ref.strip()} is {value}"
+                for ref, value in zip(agreement.figures, printed, strict=True)
+            )
+            problems.append(
+                content.spec_file.problem(
+                    where,
+                    f"these figures should agree ({agreement.why}) but {listing}.",
+                    severity=WARNING,
+                )
+            )
+    return problems
