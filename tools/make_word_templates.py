@@ -278,18 +278,16 @@ def _report_front(document: DocumentObject) -> None:
     tag(document, "{{ doc.meeting_date }}").runs[0].font.size = Pt(12)
     decision = document.add_table(rows=1, cols=2)
     decision.style = "Table Grid"
-    _describe_table(decision, "Whether the final decision is made at this meeting")
+    _describe_table(decision, "{{ doc.wording.final_decision_table }}")
     set_widths(decision, [Cm(15), Cm(2)])
-    decision.cell(0, 0).paragraphs[0].add_run(
-        "Is the final decision on the recommendations in this report to be made at this meeting?"
-    )
+    decision.cell(0, 0).paragraphs[0].add_run("{{ doc.wording.final_decision_question }}")
     decision.cell(0, 1).paragraphs[0].add_run(
         "{{ doc.final_decision_at_this_meeting }}"
     ).bold = True
     tag(document, "{{ doc.title }}", "Heading 1")
-    key_value_table(document, "label, value in doc.cover", "Report details")
+    key_value_table(document, "label, value in doc.cover", "{{ doc.wording.cover_table }}")
     tag(document, "{%p if doc.executive_summary %}")
-    tag(document, "Executive Summary", "Heading 2")
+    tag(document, "{{ doc.wording.executive_summary }}", "Heading 2")
     blocks(document, "doc.executive_summary")
     tag(document, "{%p endif %}")
     tag(document, "{{ doc.recommendations_intro }}").runs[0].bold = True
@@ -297,7 +295,7 @@ def _report_front(document: DocumentObject) -> None:
     labelled(document, "{{ item.label }}", "{{ item.text }}", "Labelled Item")
     tag(document, "{%p endfor %}")
     tag(document, "{%p if doc.corporate_priorities %}")
-    tag(document, "This report relates to the following corporate priorities:").runs[0].bold = True
+    tag(document, "{{ doc.wording.corporate_priorities_intro }}").runs[0].bold = True
     tag(document, "{%p for priority in doc.corporate_priorities %}")
     tag(document, "{{ priority }}", "List Bullet")
     tag(document, "{%p endfor %}")
@@ -306,38 +304,36 @@ def _report_front(document: DocumentObject) -> None:
 
 def _report_body(document: DocumentObject) -> None:
     """Timetable, the numbered sections, implications, appendices, background papers."""
-    tag(document, "Timetable", "Heading 2")
+    tag(document, "{{ doc.wording.timetable }}", "Heading 2")
     table(
         document,
-        ["Meeting", "Date"],
+        [f"{{{{ doc.wording.timetable_headings[{i}] }}}}" for i in range(2)],
         "meeting, date in doc.timetable",
         [text_cell("{{ meeting }}"), text_cell("{{ date }}")],
-        "Timetable of meetings",
+        "{{ doc.wording.timetable_table }}",
         [Cm(11), Cm(6)],
     )
     title = tag(document, "{{ doc.title }}", "Heading 1")
     title.paragraph_format.page_break_before = True
     tag(document, "{%p for section in doc.sections %}")
-    labelled(document, "{{ section.number }}.", "{{ section.title }}", "Heading 2")
+    labelled(document, "{{ section.label }}", "{{ section.title }}", "Heading 2")
     blocks(document, "section.blocks")
     tag(document, "{%p endfor %}")
-    labelled(
-        document, "{{ doc.implications.number }}.", "{{ doc.implications.title }}", "Heading 2"
-    )
+    labelled(document, "{{ doc.implications.label }}", "{{ doc.implications.title }}", "Heading 2")
     table(
         document,
-        ["Issue", "Implications", "Sign-off"],
+        [f"{{{{ doc.wording.implications_headings[{i}] }}}}" for i in range(3)],
         "row in doc.implication_rows",
         [
             text_cell("{{ row.issue }}", bold=True),
             blocks_cell("row.blocks"),
             text_cell("{{ row.sign_off }}"),
         ],
-        "Cross-cutting issues and implications, with who signed off each",
+        "{{ doc.wording.implications_table }}",
         [Cm(3.4), Cm(9.6), Cm(4)],
     )
     tag(document, "{%p if doc.appendices %}")
-    labelled(document, "{{ doc.appendices.number }}.", "{{ doc.appendices.title }}", "Heading 2")
+    labelled(document, "{{ doc.appendices.label }}", "{{ doc.appendices.title }}", "Heading 2")
     blocks(document, "doc.appendices.blocks")
     tag(document, "{%p for item in doc.appendices.items %}")
     tag(document, "{{ item.text }}", "List Bullet")
@@ -346,7 +342,7 @@ def _report_body(document: DocumentObject) -> None:
     tag(document, "{%p if doc.background_papers %}")
     labelled(
         document,
-        "{{ doc.background_papers.number }}.",
+        "{{ doc.background_papers.label }}",
         "{{ doc.background_papers.title }}",
         "Heading 2",
     )
@@ -384,7 +380,7 @@ def chaptered(plan: bool) -> DocumentObject:
         tag(document, "{{ doc.edition }}")
         tag(document, "{%p endif %}")
     tag(document, "{%p if doc.contents %}")
-    contents = tag(document, "Contents", "TOC Heading")
+    contents = tag(document, "{{ doc.wording.contents }}", "TOC Heading")
     contents.paragraph_format.page_break_before = True
     tag(document, "{%p for entry in doc.contents %}")
     tag(document, "{%p if entry.level == 1 %}")
@@ -401,7 +397,7 @@ def chaptered(plan: bool) -> DocumentObject:
     blocks(document, "chapter.blocks", "Heading 3")
     tag(document, "{%p for section in chapter.sections %}")
     bookmarked(
-        labelled(document, "{{ section.number }}", "{{ section.title }}", "Heading 2"), "section"
+        labelled(document, "{{ section.label }}", "{{ section.title }}", "Heading 2"), "section"
     )
     blocks(document, "section.blocks", "Heading 3")
     tag(document, "{%p endfor %}")

@@ -61,6 +61,8 @@ class SectionView:
     items: tuple[Item, ...] = ()
     anchor: str = ""
     bookmark: Bookmark | None = None
+    label: str = ""
+    """Its number as printed before the title ("2." in the report, "1.1" in a chapter)."""
 
 
 @dataclass(frozen=True)

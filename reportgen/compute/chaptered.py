@@ -37,6 +37,13 @@ class ContentsEntry:
 
 
 @dataclass(frozen=True)
+class ChapteredWording:
+    """The fixed wording of a document of chapters, the same in every format."""
+
+    contents: str = "Contents"
+
+
+@dataclass(frozen=True)
 class ChapteredDocument:
     """A document of numbered chapters, as laid out in every format."""
 
@@ -46,6 +53,7 @@ class ChapteredDocument:
     chapters: tuple[ChapterView, ...]
     appendices: tuple[ChapterView, ...]
     properties: dict[str, str]
+    wording: ChapteredWording = ChapteredWording()
 
 
 def _chapter(
@@ -60,6 +68,7 @@ def _chapter(
             expand.blocks(section.content),
             anchor=f"{anchor}-{n}",
             bookmark=Bookmark(next(bookmarks)),
+            label=f"{number}.{n}" if number else "",
         )
         for n, section in enumerate(chapter.sections, start=1)
     )

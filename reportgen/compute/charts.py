@@ -33,6 +33,8 @@ class ChartView:
     title: str
     description: str
     data: ChartData
+    figures_heading: str = "The figures in this chart"
+    """What the table of its figures (in the HTML) is called."""
 
     @property
     def rows(self) -> list[tuple[str, list[str]]]:

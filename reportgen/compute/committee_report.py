@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from reportgen.compute.blocks import (
     LANGUAGE,
@@ -27,6 +27,27 @@ STANDARD_LABELS = {
     "lead_head_of_service": "Lead Head of Service/Lead Director",
     "lead_officer": "Lead Officer and Report Author",
 }
+
+
+@dataclass(frozen=True)
+class ReportWording:
+    """The committee report's fixed wording: every heading, label and table description the
+    templates print, decided here so the Word and HTML versions cannot drift apart."""
+
+    final_decision_question: str = (
+        "Is the final decision on the recommendations in this report to be made at this meeting?"
+    )
+    final_decision_table: str = "Whether the final decision is made at this meeting"
+    cover_table: str = "Report details"
+    executive_summary: str = "Executive Summary"
+    recommendations: str = "Recommendations"
+    corporate_priorities: str = "Corporate priorities"
+    corporate_priorities_intro: str = "This report relates to the following corporate priorities:"
+    timetable: str = "Timetable"
+    timetable_headings: tuple[str, str] = ("Meeting", "Date")
+    timetable_table: str = "Timetable of meetings"
+    implications_headings: tuple[str, str, str] = ("Issue", "Implications", "Sign-off")
+    implications_table: str = "Cross-cutting issues and implications, with who signed off each"
 
 
 @dataclass(frozen=True)
@@ -58,6 +79,16 @@ class CommitteeReport:
     appendices: SectionView | None
     background_papers: SectionView | None
     properties: dict[str, str] = field(default_factory=dict)
+    wording: ReportWording = ReportWording()
+
+
+class _ClosingSections(NamedTuple):
+    """The sections after the written ones."""
+
+    implications: SectionView
+    implication_rows: tuple[ImplicationRow, ...]
+    appendices: SectionView | None
+    background_papers: SectionView | None
 
 
 def _officer(officer: Officer, key: str) -> tuple[str, str]:
@@ -80,33 +111,33 @@ def _cover(report: Report) -> tuple[tuple[str, str], ...]:
     )
 
 
-def _closing_sections(year: Year, expand: BlockExpander, first: int) -> dict[str, Any]:
+def _section(number: int, title: str, *blocks: TextBlock, **more: Any) -> SectionView:
+    """A numbered section of the report, its number printed "2."."""
+    return SectionView(str(number), title, tuple(blocks), label=f"{number}.", **more)
+
+
+def _closing_sections(year: Year, expand: BlockExpander, first: int) -> _ClosingSections:
     """The sections after the written ones, numbered on from them: implications, then
     appendices and background papers when the report has them."""
     report, numbers = year.report, itertools.count(first)
     appendices = background = None
-    implications = SectionView(str(next(numbers)), "Cross-cutting issues and implications")
+    implications = _section(next(numbers), "Cross-cutting issues and implications")
     if report.appendices:
-        appendices = SectionView(
-            str(next(numbers)),
+        appendices = _section(
+            next(numbers),
             "Report appendices",
-            (TextBlock("text", APPENDICES_INTRO),),
+            TextBlock("text", APPENDICES_INTRO),
             items=tuple(Item(appendix_title(a)) for a in report.appendices),
         )
     if report.background_papers is not None:
-        background = SectionView(
-            str(next(numbers)), "Background papers", expand.blocks(report.background_papers)
+        background = _section(
+            next(numbers), "Background papers", *expand.blocks(report.background_papers)
         )
     rows = tuple(
         ImplicationRow(row.issue, expand.blocks(row.implications), row.sign_off)
         for row in year.implications.rows
     )
-    return {
-        "implications": implications,
-        "implication_rows": rows,
-        "appendices": appendices,
-        "background_papers": background,
-    }
+    return _ClosingSections(implications, rows, appendices, background)
 
 
 def _properties(report: Report) -> dict[str, str]:
@@ -123,9 +154,10 @@ def committee_report(year: Year) -> CommitteeReport:
     """Compute the committee report from a validated year."""
     report, expand = year.report, BlockExpander(year)
     sections = tuple(
-        SectionView(str(n), section.title, expand.blocks(section.content, str(n)))
+        _section(n, section.title, *expand.blocks(section.content, str(n)))
         for n, section in enumerate(year.sections.sections, start=1)
     )
+    closing = _closing_sections(year, expand, len(sections) + 1)
     return CommitteeReport(
         title=report.title,
         committee=report.committee,
@@ -141,7 +173,10 @@ def committee_report(year: Year) -> CommitteeReport:
         corporate_priorities=tuple(report.corporate_priorities or ()),
         timetable=tuple((m.meeting, long_date(m.date)) for m in year.timetable.meetings),
         sections=sections,
-        **_closing_sections(year, expand, len(sections) + 1),
+        implications=closing.implications,
+        implication_rows=closing.implication_rows,
+        appendices=closing.appendices,
+        background_papers=closing.background_papers,
         properties=_properties(report),
     )
 
