@@ -100,7 +100,7 @@ def publish_seconds(year: Path, scratch: Path, repeat: int) -> tuple[float, int]
     copy = scratch / "content" / year.name
     shutil.copytree(year, copy)
     for item in status(copy):
-        sign_off(copy, item.row, item.signer)
+        sign_off(copy, item.item, item.signer)
     publications = []
     seconds = median_seconds(lambda: publications.append(publish(copy, 1)), repeat)
     (pack,) = [f for f in publications[-1].manifest["files"] if f["name"].endswith(".pdf")]
@@ -130,7 +130,7 @@ def split(year: Path, out: Path) -> dict[str, float]:
     from reportgen.render.docx_contents import fill_contents_page_numbers, soffice
     from reportgen.render.html import render_html
     from reportgen.render.pdf import load_weasyprint
-    from reportgen.render.templates import search_path
+    from reportgen.render.template_folders import search_path
 
     weasyprint = load_weasyprint()
     folders = search_path(None)

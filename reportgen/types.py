@@ -291,10 +291,10 @@ class YearFiles:
 
 @dataclass(frozen=True)
 class SignOffEntry:
-    """One entry of signoffs.yaml: the row it names (if it can be read), the record (if it
+    """One entry of signoffs.yaml: the item it names (if it can be read), the record (if it
     reads as one) and, if not, why."""
 
-    row: str | None
+    item: str | None
     record: Record | None
     fault: str = ""
 

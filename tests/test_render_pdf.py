@@ -10,7 +10,7 @@ from pypdf import PdfReader
 from reportgen import build
 from reportgen.exceptions import RenderError
 from reportgen.render.pdf import project_only_fetcher
-from reportgen.render.templates import BUILTIN_TEMPLATES
+from reportgen.render.template_folders import BUILTIN_TEMPLATES
 from tests.fidelity import letters_and_digits, pdf_text
 
 

@@ -46,7 +46,7 @@ def year_2018(tmp_path: Path) -> Path:
 
 
 def states(folder: Path) -> dict[str, str]:
-    return {s.row: s.state for s in status(folder)}
+    return {s.item: s.state for s in status(folder)}
 
 
 def test_every_required_sign_off_starts_missing(year_2018: Path) -> None:
@@ -65,7 +65,7 @@ def test_unsigned_then_signed_then_stale_then_signed_again(year_2018: Path) -> N
 
     library = year_2018.parent / "library" / "report-text.yaml"
     edit(library, "Maidstone is fulfilling its", "Maidstone is meeting its")
-    (legal,) = [s for s in status(year_2018) if s.row == "legal"]
+    (legal,) = [s for s in status(year_2018) if s.item == "legal"]
     assert (legal.state, legal.signer) == ("stale", "Keith Trowell")
     assert legal.changes == [{"removed": "fulfilling", "added": "meeting"}]
     code, output = run("status", year_2018)
@@ -92,7 +92,7 @@ def test_a_hand_edited_entry_is_invalid(year_2018: Path) -> None:
     run("signoff", year_2018, "staffing", "--by", "Helen Ward")
     path = year_2018 / "signoffs.yaml"
     path.write_text(path.read_text().replace("Staffing:", "Staffing (amended):"))
-    (staffing,) = [s for s in status(year_2018) if s.row == "staffing"]
+    (staffing,) = [s for s in status(year_2018) if s.item == "staffing"]
     assert staffing.state == "invalid" and "edited by hand" in staffing.reason
 
 
@@ -102,7 +102,7 @@ def test_an_entry_rewritten_to_match_new_text_by_the_wrong_officer_is_invalid(
     run("signoff", year_2018, "staffing", "--by", "Helen Ward")
     path = year_2018 / "signoffs.yaml"
     path.write_text(path.read_text().replace("by: Helen Ward", "by: Mark Green"))
-    (staffing,) = [s for s in status(year_2018) if s.row == "staffing"]
+    (staffing,) = [s for s in status(year_2018) if s.item == "staffing"]
     assert staffing.state == "invalid"
     assert "signed by Mark Green, but Staffing implications must be signed off by Helen Ward" in (
         staffing.reason
@@ -149,7 +149,7 @@ def test_an_entry_for_something_not_required_is_invalid(year_2018: Path) -> None
         "signoffs:\n  - {row: legl, by: Keith Trowell, role: Lawyer, "
         f"signed_at: '2018-02-01T10:00:00Z', sha256: {fingerprint(text)}, text: {text}}}\n"
     )
-    (extra,) = [s for s in status(year_2018) if s.row == "legl"]
+    (extra,) = [s for s in status(year_2018) if s.item == "legl"]
     assert extra.state == "invalid" and "did you mean 'legal'" in extra.reason
 
 
@@ -161,7 +161,7 @@ def test_a_section_named_for_sign_off_covers_its_text(minimal: Path) -> None:
     )
     assert run("signoff", minimal, "intro", "--by", "Lee Legal")[0] == 0
     edit(minimal / "sections.yaml", "First para.", "First paragraph.")
-    (intro,) = [s for s in status(minimal) if s.row == "intro"]
+    (intro,) = [s for s in status(minimal) if s.item == "intro"]
     assert intro.state == "stale"
     assert intro.changes == [{"removed": "para.", "added": "paragraph."}]
 
@@ -279,7 +279,7 @@ def test_an_entry_for_a_removed_row_does_not_hold_up_the_final_build(
     path = year_2018 / "signoffs.yaml"
     path.write_text(path.read_text().replace("row: procurement", "row: procurment"))
     assert run("signoff", year_2018, "procurement", "--by", "Ellie Dunnet")[0] == 0
-    (orphan,) = [s for s in status(year_2018) if s.row == "procurment"]
+    (orphan,) = [s for s in status(year_2018) if s.item == "procurment"]
     assert orphan.state == "invalid" and "delete this entry" in orphan.reason
     code, output = run("status", year_2018)
     assert code == 0 and "procurment: invalid" in output
@@ -338,7 +338,7 @@ def test_an_entry_that_is_not_a_sign_off_is_invalid_without_stopping_anything(
     path.write_text(
         re.sub(r"sha256: ([0-9a-f]+)", lambda m: f"sha256: {m[1].upper()}", path.read_text())
     )
-    (legal,) = [s for s in status(year_2018) if s.row == "legal"]
+    (legal,) = [s for s in status(year_2018) if s.item == "legal"]
     assert legal.state == "invalid" and "cannot be read as a sign-off" in legal.reason
     assert "expected the SHA-256 of the text" in legal.reason
     assert run("check", year_2018)[0] == 0

@@ -20,7 +20,7 @@ from reportgen.exceptions import ReportgenError
 from reportgen.model.files import LIBRARY_FOLDER
 from reportgen.render.charts import charts_in, draw_charts
 from reportgen.render.document import FORMATS, Job, Progress, RenderJob
-from reportgen.render.templates import search_path
+from reportgen.render.template_folders import search_path
 from reportgen.types import Year
 from reportgen.write.files import OutputFolder
 from reportgen.write.pictures import PictureFolder

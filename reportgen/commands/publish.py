@@ -33,7 +33,7 @@ from reportgen.model.report import Appendix
 from reportgen.render.agenda_pack import PackPart, document_pages, pack_part, render_pack
 from reportgen.render.charts import charts_in, draw_charts
 from reportgen.render.document import render_document
-from reportgen.render.templates import search_path
+from reportgen.render.template_folders import search_path
 from reportgen.signoff import Status
 from reportgen.types import Year
 from reportgen.version import __version__
@@ -144,7 +144,7 @@ def _manifest(
             ],
         },
         "signoffs": [
-            {"row": s.row, "signer": s.signer, "role": s.role, "signed_at": s.signed_at}
+            {"row": s.item, "signer": s.signer, "role": s.role, "signed_at": s.signed_at}
             for s in statuses
         ],
     }

@@ -58,9 +58,9 @@ class _Calculator:
 
     def _apply_totals(self) -> None:
         """Total rows are the sum of their rows (what the file says is checked later)."""
-        for row, parts in self.spec.totals.items():
+        for row, summed_rows in self.spec.totals.items():
             for header in self.spec.counts:
-                summed = figures.total(self.values[header].get(part) for part in parts)
+                summed = figures.total(self.values[header].get(part) for part in summed_rows)
                 self.values[header][row] = summed
 
     def decimals(self, name: str) -> int:

@@ -87,7 +87,7 @@ class Figure(Content):
 FigureField = Annotated[Figure, BeforeValidator(_figure_shorthand)]
 
 
-class Column(Content):
+class IndicatorColumn(Content):
     """What a column of an indicator table measures: ``{label: Kent-wide comparison,
     period: 2014/15}`` is headed "Kent-wide comparison 2014/15"."""
 
@@ -131,8 +131,10 @@ class Indicators(Content):
         title: str | None = Field(
             None, description="the table's caption, if not '<priority>: indicators'"
         )
-        baseline: Column | None = Field(None, description="the baseline column: label, period")
-        comparison: Column | None = Field(
+        baseline: IndicatorColumn | None = Field(
+            None, description="the baseline column: label, period"
+        )
+        comparison: IndicatorColumn | None = Field(
             None, description="the comparison column: label (e.g. Kent-wide comparison), period"
         )
         target: TargetColumn | None = Field(None, description="the target column: by")
@@ -193,13 +195,13 @@ class Contact(Content):
     @property
     def details(self) -> str:
         """Organisation, address, telephone and website, as printed."""
-        parts = [self.organisation, self.address]
+        lines = [self.organisation, self.address]
         if isinstance(self.telephone, dict):
-            parts += [f"{label} Tel: {number}" for label, number in self.telephone.items()]
+            lines += [f"{label} Tel: {number}" for label, number in self.telephone.items()]
         elif self.telephone:
-            parts.append(f"Tel: {self.telephone}")
-        parts.append(self.website)
-        return "\n".join(part for part in parts if part)
+            lines.append(f"Tel: {self.telephone}")
+        lines.append(self.website)
+        return "\n".join(line for line in lines if line)
 
 
 class Contacts(Content):

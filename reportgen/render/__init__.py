@@ -1,6 +1,6 @@
 """Step 4 — render: lay a computed document out as HTML, PDF (from the HTML) and DOCX.
 
-- :mod:`~reportgen.render.templates`: where templates are found (a council's own first);
+- :mod:`~reportgen.render.template_folders`: where templates are found (a council's own first);
 - :mod:`~reportgen.render.html`, :mod:`~reportgen.render.pdf`,
   :mod:`~reportgen.render.docx` (with its parts, draft marking and contents page numbers);
 - :mod:`~reportgen.render.charts`: charts drawn with matplotlib;

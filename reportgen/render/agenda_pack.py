@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from reportgen.exceptions import OutputError
 from reportgen.render.pdf import render_pdf
-from reportgen.render.templates import jinja_environment
+from reportgen.render.template_folders import jinja_environment
 
 _MAIN = re.compile(r"<main>\s*(.*?)\s*</main>", re.DOTALL)
 _ATTRIBUTE = re.compile(r'\s([\w:-]+)="([^"]*)"')

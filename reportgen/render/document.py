@@ -15,7 +15,7 @@ from reportgen.render.charts import Pictures
 from reportgen.render.docx import render_docx
 from reportgen.render.html import render_html
 from reportgen.render.pdf import load_weasyprint, render_pdf
-from reportgen.render.templates import search_path
+from reportgen.render.template_folders import search_path
 
 FORMATS = ("docx", "pdf", "html")
 Progress = Callable[[str], None]

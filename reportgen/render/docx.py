@@ -17,7 +17,7 @@ from reportgen.render.charts import Pictures
 from reportgen.render.docx_contents import fill_contents_page_numbers, soffice
 from reportgen.render.docx_draft import mark_draft
 from reportgen.render.docx_parts import chart_maker, data_table_maker
-from reportgen.render.templates import find_template, jinja_environment
+from reportgen.render.template_folders import find_template, jinja_environment
 
 LOGGER = logging.getLogger("reportgen")
 

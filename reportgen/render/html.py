@@ -10,7 +10,7 @@ import jinja2
 from reportgen.compute import ComputedDocument
 from reportgen.exceptions import TemplateError
 from reportgen.render.charts import Pictures, picture_of
-from reportgen.render.templates import find_template, jinja_environment
+from reportgen.render.template_folders import find_template, jinja_environment
 
 
 def render_html(

@@ -16,7 +16,7 @@ from typing import Any
 from urllib.parse import unquote, urlparse
 
 from reportgen.exceptions import RenderError
-from reportgen.render.templates import find_template
+from reportgen.render.template_folders import find_template
 
 PDF_VARIANT = "pdf/ua-1"
 PANGO_PACKAGES = "libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0"

@@ -80,11 +80,11 @@ def _text_of(year: Year, kind: str, name: str, expand: BlockExpander) -> str:
 
 def blocks_text(blocks: tuple[TextBlock, ...]) -> str:
     """The words of laid-out blocks, as a reader sees them."""
-    parts = []
+    words = []
     for block in blocks:
-        parts += [block.number, block.text]
-        parts += [f"{item.label} {item.text}" for item in block.items]
+        words += [block.number, block.text]
+        words += [f"{item.label} {item.text}" for item in block.items]
         if block.table:
-            parts.append(" | ".join(block.table.headings))
-            parts += [" | ".join(row.cells) for row in block.table.rows]
-    return " ".join(part for part in parts if part)
+            words.append(" | ".join(block.table.headings))
+            words += [" | ".join(row.cells) for row in block.table.rows]
+    return " ".join(part for part in words if part)

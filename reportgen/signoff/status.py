@@ -28,7 +28,7 @@ class SignOffState(StrEnum):
 class Status:
     """Where one required sign-off stands."""
 
-    row: str
+    item: str
     what: str
     state: SignOffState
     signer: str
@@ -46,7 +46,7 @@ class Status:
 
     def as_json(self) -> dict[str, object]:
         return {
-            "row": self.row,
+            "row": self.item,
             "what": self.what,
             "state": str(self.state),
             "signer": self.signer,
@@ -61,26 +61,26 @@ class Status:
 def statuses(year: Year) -> list[Status]:
     """Every required sign-off's state, then any recorded entry for nothing required."""
     required = required_signoffs(year)
-    latest = {entry.row: entry for entry in year.signoffs}
+    latest = {entry.item: entry for entry in year.signoffs}
     found = [_status(item, latest.pop(item.id, None)) for item in required]
     known = [item.id for item in required]
-    for row, entry in latest.items():
-        found.append(_orphan(row, entry, known))
+    for item, entry in latest.items():
+        found.append(_orphan(item, entry, known))
     return found
 
 
-def _orphan(row: str | None, entry: SignOffEntry, known: list[str]) -> Status:
+def _orphan(name: str | None, entry: SignOffEntry, known: list[str]) -> Status:
     """An entry for nothing the report needs signed off (renamed, removed, or mistyped):
     shown as invalid, but not holding up a final build or publication."""
     record = entry.record
     reason = (
-        f"no part of the report is called {row!r} ({suggest(row, known)}); if it was renamed "
+        f"no part of the report is called {name!r} ({suggest(name, known)}); if it was renamed "
         f"or removed, delete this entry from {SIGNOFF_FILE}"
-        if row
+        if name
         else f"this entry names no row: {entry.fault}"
     )
     return Status(
-        row or "(unreadable entry)",
+        name or "(unreadable entry)",
         "(nothing of that name needs signing off)",
         SignOffState.INVALID,
         record.by if record else "",
@@ -91,27 +91,32 @@ def _orphan(row: str | None, entry: SignOffEntry, known: list[str]) -> Status:
     )
 
 
-def _status(item: Required, entry: SignOffEntry | None) -> Status:
-    officer = item.officer
+def _status(required: Required, entry: SignOffEntry | None) -> Status:
+    officer = required.officer
     if entry is None:
-        return Status(item.id, item.what, SignOffState.MISSING, officer.name, officer.role)
+        return Status(required.id, required.what, SignOffState.MISSING, officer.name, officer.role)
     record = entry.record
     if record is None:
         reason = f"the entry cannot be read as a sign-off ({entry.fault})"
         return Status(
-            item.id, item.what, SignOffState.INVALID, officer.name, officer.role, reason=reason
+            required.id,
+            required.what,
+            SignOffState.INVALID,
+            officer.name,
+            officer.role,
+            reason=reason,
         )
     signed = Status(
-        item.id, item.what, SignOffState.SIGNED, record.by, record.role, record.signed_at
+        required.id, required.what, SignOffState.SIGNED, record.by, record.role, record.signed_at
     )
     if text_hash(record.text) != record.sha256:
         reason = "its hash does not match the text it records: the entry was edited by hand"
         return replace(signed, state=SignOffState.INVALID, reason=reason)
     if record.by != officer.name:
-        reason = f"signed by {record.by}, but {item.what} must be signed off by {officer.name}"
+        reason = f"signed by {record.by}, but {required.what} must be signed off by {officer.name}"
         return replace(signed, state=SignOffState.INVALID, reason=reason)
-    if record.sha256 != item.sha256:
-        changes = word_changes(record.text, item.text)
+    if record.sha256 != required.sha256:
+        changes = word_changes(record.text, required.text)
         return replace(signed, state=SignOffState.STALE, changes=changes)
     return signed
 
@@ -166,4 +171,4 @@ def describe(status_: Status) -> str:
         if s.state is SignOffState.MISSING
         else f"signed off by {s.signer}, {s.role}, at {s.signed_at}"
     )
-    return f"{s.row}: {s.state} - {s.what}, {who}" + (f"; {s.reason}" if s.reason else "")
+    return f"{s.item}: {s.state} - {s.what}, {who}" + (f"; {s.reason}" if s.reason else "")

@@ -40,6 +40,6 @@ def read_signoff_file(folder: Path) -> tuple[list[SignOffEntry], list[Problem]]:
 
 def _entry(file: YamlFile, index: int, raw: object) -> SignOffEntry:
     record, problems = validate_file(file.within(("signoffs", index)), Record)
-    row = raw.get("row") if isinstance(raw, dict) else None
+    item = raw.get("row") if isinstance(raw, dict) else None
     fault = "; ".join(f"line {p.line}: {p.message}" if p.line else p.message for p in problems)
-    return SignOffEntry(row if isinstance(row, str) else None, record, fault)
+    return SignOffEntry(item if isinstance(item, str) else None, record, fault)
