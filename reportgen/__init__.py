@@ -8,15 +8,28 @@ The Python API (the command line is a thin shell over it):
 
 - :func:`check` — every problem in a year folder;
 - :func:`build` — write the year's documents as DOCX, PDF and HTML;
+- :func:`publish` — the agenda pack, in a new published version;
+- :func:`sign_off`, :func:`status` — record a sign-off, and see where they all stand;
 - :func:`read_year` — the validated content, for scripts of your own.
 """
 
 from __future__ import annotations
 
-from reportgen.commands import build, check, read_year
+from reportgen.commands import build, check, publish, read_year, sign_off, status
 from reportgen.compute import DOCUMENTS
 from reportgen.render.document import FORMATS
 from reportgen.types import Year
 from reportgen.version import __version__
 
-__all__ = ["DOCUMENTS", "FORMATS", "Year", "__version__", "build", "check", "read_year"]
+__all__ = [
+    "DOCUMENTS",
+    "FORMATS",
+    "Year",
+    "__version__",
+    "build",
+    "check",
+    "publish",
+    "read_year",
+    "sign_off",
+    "status",
+]
