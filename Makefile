@@ -34,6 +34,7 @@ golden: $(VENV)/.installed-test
 
 bench: $(VENV)/.installed
 	$(BIN)/python bench/build_year.py
+	$(BIN)/python bench/check_rows.py
 
 $(VENV)/.created:
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed: sudo apt-get install -y python3 python3-venv" >&2; exit 1; }

@@ -5,8 +5,11 @@ Exit codes: 0 done, 1 problems found or refused, 2 bad usage.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
+import os
+import sys
 import time
 import traceback
 from pathlib import Path
@@ -16,6 +19,7 @@ import click
 
 from reportgen import signoff
 from reportgen.commands import build, check_year, publish, sign_off, status
+from reportgen.commands.keys import make_key, public_key_line, show_key
 from reportgen.compute import DOCUMENTS
 from reportgen.exceptions import ReportgenError
 from reportgen.model.files import SIGNOFF_FILE
@@ -26,11 +30,22 @@ CONTENT_DIR = click.Path(exists=True, file_okay=False, path_type=Path)
 
 
 class ReportgenGroup(click.Group):
-    """Turns unexpected failures into one line (or a traceback with --debug)."""
+    """Turns unexpected failures into one line (or a traceback with --debug), and ends
+    quietly when whatever reads the output stops (``reportgen status … | head -1``)."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().main(*args, **kwargs)
+        except BrokenPipeError:  # e.g. an error being shown on a closed stderr
+            _stop_writing()
+            sys.exit(1)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except BrokenPipeError:
+            _stop_writing()
+            raise click.exceptions.Exit(1) from None
         except (click.exceptions.Exit, click.exceptions.Abort, click.UsageError):
             raise
         except ReportgenError:
@@ -48,6 +63,16 @@ class ReportgenGroup(click.Group):
 
 def _debug(ctx: click.Context) -> bool:
     return bool(ctx.params.get("debug"))
+
+
+def _stop_writing() -> None:
+    """Send whatever is left to write to nowhere, so that closing the output at exit
+    does not fail again with a second broken pipe."""
+    nowhere = os.open(os.devnull, os.O_WRONLY)
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # not a real file (a test runner's)
+            os.dup2(nowhere, stream.fileno())
+    os.close(nowhere)
 
 
 class CommaList(click.ParamType):
@@ -186,11 +211,13 @@ def build_command(
 )
 def signoff_command(content_dir: Path, row: str, name: str) -> None:
     """Record that an officer has cleared ROW (an implications row such as legal, or
-    another part named in officers.yaml) as its text reads now."""
+    another part named in officers.yaml) as its text reads now, for this report's
+    meeting, signed with the officer's own key (see `reportgen keys`) if they have one."""
     record = sign_off(content_dir, row, name)
+    how = "with their key" if record.signature else "without a key"
     click.echo(
-        f"{record.row}: signed off by {record.by}, {record.role}, at {record.signed_at} "
-        f"(recorded in {content_dir / SIGNOFF_FILE})."
+        f"{record.row}: signed off by {record.by}, {record.role}, at {record.signed_at}, "
+        f"{how} (recorded in {content_dir / SIGNOFF_FILE})."
     )
 
 
@@ -198,8 +225,10 @@ def signoff_command(content_dir: Path, row: str, name: str) -> None:
 @click.argument("content_dir", type=CONTENT_DIR)
 @click.option("--json", "as_json", is_flag=True, help="Print the sign-offs as a JSON list.")
 def status_command(content_dir: Path, as_json: bool) -> None:
-    """Show every required sign-off as signed, missing, stale (the text changed since,
-    with what changed word by word) or invalid. Exits 1 unless all are signed."""
+    """Show every required sign-off as signed, missing, stale (the text or the meeting
+    changed since, with what changed word by word) or invalid (edited by hand, signed by
+    the wrong officer or key, or unsigned where officers.yaml requires signatures), and
+    which are signed with the officer's key. Exits 1 unless all are signed."""
     statuses = status(content_dir)
     if as_json:
         click.echo(json.dumps([s.as_json() for s in statuses], indent=2, ensure_ascii=False))
@@ -215,7 +244,11 @@ def status_command(content_dir: Path, as_json: bool) -> None:
     if waiting:
         raise ReportgenError(f"{waiting} of {len(required)} sign-off(s) are not current.")
     if not as_json:
-        click.echo(f"All {len(required)} sign-offs are current.")
+        keyed = sum(s.signed_with_key for s in required)
+        click.echo(
+            f"All {len(required)} sign-offs are current. "
+            f"{keyed} of them are signed with the officer's own key."
+        )
 
 
 @cli.command("publish")
@@ -229,15 +262,26 @@ def status_command(content_dir: Path, as_json: bool) -> None:
 @OUT
 @TEMPLATES
 @STRICT
+@click.option(
+    "--again",
+    is_flag=True,
+    help="Publish a new version even if nothing changed since the last one.",
+)
 def publish_command(
-    content_dir: Path, item: int, out: Path | None, templates: Path | None, strict: bool
+    content_dir: Path,
+    item: int,
+    out: Path | None,
+    templates: Path | None,
+    strict: bool,
+    again: bool,
 ) -> None:
     """Publish the agenda pack (democratic services): the report and its appendices as one
     accessible PDF with "Agenda Item N" on every page, each document's HTML, and a
     manifest, in a new published/v<N>/ folder. Refuses unless the content has no errors
-    and every sign-off is current."""
+    and every sign-off is current, and (without --again) if the same documents, sign-offs
+    and item were published last time."""
     started = time.perf_counter()
-    publication = publish(content_dir, item, out, strict=strict, templates=templates)
+    publication = publish(content_dir, item, out, strict=strict, templates=templates, again=again)
     for entry in publication.manifest["files"]:
         pages = f", {entry['pages']} pages" if entry["pages"] else ""
         click.echo(f"{publication.folder / entry['name']}{pages}")
@@ -247,6 +291,36 @@ def publish_command(
         f"{time.perf_counter() - started:.1f} s.",
         err=True,
     )
+
+
+@cli.group("keys")
+def keys_group() -> None:
+    """An officer's own signing key. Each officer runs `reportgen keys new "NAME"` once, on
+    their own machine: the private key stays in their configuration folder
+    ($REPORTGEN_CONFIG, else ~/.config/reportgen), and they send the public key line it
+    prints to the report's author, who adds it under them in officers.yaml."""
+
+
+@keys_group.command("new")
+@click.argument("name")
+def keys_new_command(name: str) -> None:
+    """Make a signing key for the officer NAME (as in officers.yaml) and print the line to
+    add under them in officers.yaml. Never replaces an existing key."""
+    key = make_key(name)
+    click.echo(
+        f"Made a signing key for {name}: {key.path} (readable by you alone; keep it there, "
+        "never in the content folder). Send this line to the report's author, to add "
+        f"under {name} in officers.yaml:",
+        err=True,
+    )
+    click.echo(public_key_line(key))
+
+
+@keys_group.command("show")
+@click.argument("name")
+def keys_show_command(name: str) -> None:
+    """Print the officers.yaml line of NAME's public key again."""
+    click.echo(public_key_line(show_key(name)))
 
 
 def main() -> None:

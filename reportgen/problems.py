@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,8 +37,9 @@ class Problem:
         field = f" [{self.field}]" if self.field else ""
         return f"{where}:{field} {self.severity}: {self.message}"
 
-    def sort_key(self) -> tuple[str, int, int]:
-        return (str(self.file), self.line or 0, self.column or 0)
+    def sort_key(self) -> tuple[str, int, int, bool]:
+        """File, line, column; at one place, errors before warnings."""
+        return (str(self.file), self.line or 0, self.column or 0, not self.is_error)
 
 
 def in_reading_order(problems: Iterable[Problem]) -> list[Problem]:
@@ -57,7 +59,8 @@ def suggest(name: str, choices: Iterable[str], what: str = "") -> str:
 
 
 def _display_path(path: Path) -> str:
+    """The path as the reviewer knows it: relative to where they are, links not followed."""
     try:
-        return str(path.resolve().relative_to(Path.cwd()))
+        return str(Path(os.path.abspath(path)).relative_to(Path.cwd()))
     except ValueError:
         return str(path)

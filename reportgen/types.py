@@ -5,7 +5,6 @@ import them:
 - a year as **validated**: :class:`Year`, with its :class:`YearFiles`, library texts,
   Strategic Assessment (:class:`AssessmentContent`) and plan (:class:`PlanContent`);
 - figures as **computed**: :class:`ComputedTable` and its :class:`Cell` figures;
-- a parsed ``[[table | row | column]]`` :class:`Reference`.
 
 Only data and the small helpers that read it live here; the steps do the work.
 """
@@ -13,6 +12,7 @@ Only data and the small helpers that read it live here; the steps do the work.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -130,63 +130,25 @@ class ComputedTable:
     figures: dict[tuple[str, str], Cell] = field(default_factory=dict)
     source: CsvTable | None = None
     """The data file it was computed from (None for a table of text)."""
+    _rows: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _indexed: int = field(default=-1, init=False, repr=False, compare=False)
 
     def find(self, row: str, column: str) -> Cell | None:
-        """The figure at ``row`` (case and spacing ignored) and ``column`` (a column name
-        or a CSV column), or None."""
-        wanted = same_row_name(row)
-        for (key, name), cell in self.figures.items():
-            if same_row_name(key) == wanted and name == column:
-                return cell
-        return None
+        """The figure at ``row`` (case and spacing ignored; of rows named alike, the first)
+        and ``column`` (a column name or a CSV column), or None."""
+        if self._indexed != len(self.figures):  # rows by name, (re)built once filled in
+            self._rows = {}
+            for key in dict.fromkeys(map(itemgetter(0), self.figures)):
+                self._rows.setdefault(same_row_name(key), key)
+            self._indexed = len(self.figures)
+        key = self._rows.get(same_row_name(row))
+        return None if key is None else self.figures.get((key, column))
 
     def row_keys(self) -> list[str]:
         return [row.key for row in self.rows]
 
     def column_names(self) -> list[str]:
         return sorted({name for _, name in self.figures})
-
-
-@dataclass(frozen=True)
-class Reference:
-    """A reference as typed: ``table | row | column`` with optional endings (``| abs``),
-    or ``chapter | NAME``. Parsed once; the steps that resolve or check it read these."""
-
-    parts: tuple[str, ...]
-
-    @classmethod
-    def parse(cls, text: str) -> Reference:
-        return cls(tuple(part.strip() for part in text.split("|")))
-
-    @property
-    def table(self) -> str:
-        """The first part: a table's name (or ``chapter``)."""
-        return self.parts[0]
-
-    @property
-    def is_chapter(self) -> bool:
-        return len(self.parts) == 2 and self.parts[0] == "chapter"
-
-    @property
-    def is_figure(self) -> bool:
-        """Whether it has the three parts a figure needs."""
-        return len(self.parts) >= 3
-
-    @property
-    def row(self) -> str:
-        return self.parts[1]
-
-    @property
-    def column(self) -> str:
-        return self.parts[2]
-
-    @property
-    def endings(self) -> tuple[str, ...]:
-        """What follows the column: ``abs``, ``ordinal``, ``0dp`` …"""
-        return self.parts[3:]
-
-    def __str__(self) -> str:
-        return " | ".join(self.parts)
 
 
 # --- validated -----------------------------------------------------------------------------
@@ -213,17 +175,12 @@ class Part:
 @dataclass(frozen=True)
 class TableSource:
     """A data table as validated: its definition, its counts as loaded, and the chapter
-    file that defines it (problems found later are placed there)."""
+    file that defines it."""
 
     name: str
     spec: DataTable
     data: CsvTable
     file: YamlFile
-
-    @property
-    def where(self) -> FieldPath:
-        """The table's definition in its chapter file."""
-        return ("tables", self.name)
 
 
 Chapters = dict[str, str]
@@ -344,19 +301,3 @@ class Year:
             if content
             for name, chart in content.charts.items()
         }
-
-
-@dataclass
-class Validation:
-    """A year folder as validated: the :class:`Year` when it has no errors; the files and
-    parts the checks that need computed figures look at (whatever validated, so one run
-    reports every problem); and every problem found so far."""
-
-    folder: Path
-    year: Year | None
-    assessment: AssessmentContent | None
-    plan: PlanContent | None
-    library: dict[str, LibraryItem]
-    texts: list[YamlFile]
-    """Every file whose text is printed: the year's own files, then the chapters'."""
-    problems: list[Problem]

@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from reportgen import build
 
@@ -18,6 +19,32 @@ SAMPLE_YEARS = ("2016-17", "2018-19")
 @pytest.fixture(autouse=True)
 def _inside_tmp_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
+
+
+@pytest.fixture(autouse=True)
+def _officer_keys_inside_tmp_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Officers' signing keys are made and looked for in the test's own folder, never in
+    the real ~/.config/reportgen."""
+    monkeypatch.setenv("REPORTGEN_CONFIG", str(tmp_path / "officer-config"))
+
+
+def give_officers_keys(year: Path, config: Path | None = None) -> dict[str, str]:
+    """Make a signing key for every officer of ``year``'s officers.yaml (in ``config``, by
+    default $REPORTGEN_CONFIG, which points into the test's tmp_path) and put their public
+    keys in place of the ones listed there (the samples' keys have no private half).
+    Returns each officer's public key line value by name."""
+    from reportgen.signoff import new_key
+
+    officers = year / "officers.yaml"
+    text = officers.read_text(encoding="utf-8")
+    keys = {}
+    for officer in yaml.safe_load(text)["officers"]:
+        key = new_key(officer["name"], config)
+        assert officer["public_key"] in text, f"{officer['name']} has no public_key in {officers}"
+        text = text.replace(officer["public_key"], key.public_key)
+        keys[officer["name"]] = key.public_key
+    officers.write_text(text, encoding="utf-8")
+    return keys
 
 
 @pytest.fixture

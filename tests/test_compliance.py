@@ -1,5 +1,6 @@
 """The committee report's compliance checks: timetable order, 5 clear days, background
-papers, recommendations, sign-off officers, appendices."""
+papers, recommendations, sign-off officers, appendices, the meeting date agreeing with
+the timetable."""
 
 from __future__ import annotations
 
@@ -8,8 +9,10 @@ from pathlib import Path
 import pytest
 
 from reportgen import read_year
+from reportgen.commands.gate import check_year
 from reportgen.exceptions import ContentError
-from tests.conftest import edit
+from reportgen.validate.compliance import committee_meetings
+from tests.conftest import SAMPLE_CONTENT, SAMPLE_YEARS, edit
 
 
 def errors(folder: Path) -> list:
@@ -125,3 +128,51 @@ def test_any_hand_typed_numbering_is_caught(minimal: Path, typed: str) -> None:
     edit(minimal / "report.yaml", "[That it be done.]", f"['{typed}']")
     (error,) = errors(minimal)
     assert "reportgen numbers the recommendations itself" in error.message
+
+
+def test_a_meeting_date_the_timetable_does_not_give_is_an_error(minimal: Path) -> None:
+    edit(minimal / "report.yaml", "meeting_date: 2020-03-15", "meeting_date: 2020-03-16")
+    (error,) = errors(minimal)
+    assert (error.file.name, error.line, error.field) == ("report.yaml", 3, "meeting_date")
+    assert error.message == (
+        "the meeting date is 16 March 2020 here but the timetable gives 15 March 2020 "
+        "(timetable.yaml, line 3: Committee); make the two the same."
+    )
+
+
+def test_a_timetable_without_the_committee_is_an_error_saying_what_to_add(
+    minimal: Path,
+) -> None:
+    edit(minimal / "timetable.yaml", "{meeting: Committee,", "{meeting: Council,")
+    (error,) = errors(minimal)
+    assert (error.file.name, error.field) == ("report.yaml", "meeting_date")
+    assert "timetable.yaml has no meeting of the Communities Committee" in error.message
+    assert "'- meeting: Communities Committee' with 'date: 2020-03-15'" in error.message
+
+
+def test_the_committee_meeting_is_found_by_its_name(minimal: Path) -> None:
+    # The committee's name within a longer one, written differently, is the same meeting;
+    # another meeting on the report's date does not make a wrong committee date right.
+    edit(
+        minimal / "timetable.yaml",
+        "{meeting: Committee, date: 2020-03-15}",
+        "{meeting: Council, date: 2020-03-15}\n"
+        "  - {meeting: 'COMMUNITY committee, acting as the Crime & Disorder Committee', "
+        "date: 2020-03-17}",
+    )
+    (error,) = errors(minimal)
+    assert "gives 17 March 2020 (timetable.yaml, line 4: COMMUNITY committee" in error.message
+    edit(minimal / "report.yaml", "meeting_date: 2020-03-15", "meeting_date: 2020-03-17")
+    assert read_year(minimal).report.meeting_date.day == 17
+
+
+@pytest.mark.parametrize("year", SAMPLE_YEARS)
+def test_the_samples_meeting_dates_agree_with_their_timetables(year: str) -> None:
+    # 2016-17 names "Community, Housing & Environment" and its timetable "Communities,
+    # Housing and Environment Committee"; 2018-19's meeting is the committee "acting as
+    # the Crime and Disorder Committee".
+    problems, read = check_year(SAMPLE_CONTENT / year)
+    assert [p.describe() for p in problems if p.is_error] == []
+    assert read is not None
+    (found,) = committee_meetings(read.report.committee, read.timetable)
+    assert found[1].date == read.report.meeting_date

@@ -18,3 +18,27 @@ def test_every_subpackage_is_listed_for_installation() -> None:
     }
     assert found <= listed, f"add to pyproject.toml packages: {sorted(found - listed)}"
     assert "reportgen.builtin_templates" in listed
+
+
+def test_the_wheel_carries_the_templates_and_building_it_prints_no_warnings(
+    tmp_path: Path,
+) -> None:
+    import subprocess
+    import sys
+    import zipfile
+
+    result = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-w", str(tmp_path), str(ROOT)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    output = result.stdout + result.stderr
+    assert "would be ignored" not in output
+    assert "BuildBackendWarning" not in output
+    (wheel,) = tmp_path.glob("reportgen-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    for template in ("committee-report.html.j2", "house-style.css"):
+        assert f"reportgen/builtin_templates/html/{template}" in names
+    assert "reportgen/builtin_templates/docx/committee-report.docx" in names

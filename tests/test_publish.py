@@ -15,14 +15,17 @@ import pytest
 from pypdf import PdfReader
 
 from reportgen.render.agenda_pack import _body
-from tests.conftest import SAMPLE_CONTENT, edit
+from tests.conftest import SAMPLE_CONTENT, edit, give_officers_keys
 from tests.test_signoff import ROWS_2018, run
 
 
-def copy_2018(root: Path) -> Path:
+def copy_2018(root: Path, config: Path | None = None) -> Path:
+    """A copy of the 2018-19 sample, its officers given keys made in ``config`` (default:
+    the test's own $REPORTGEN_CONFIG)."""
     content = root / "content"
     shutil.copytree(SAMPLE_CONTENT / "library", content / "library")
     shutil.copytree(SAMPLE_CONTENT / "2018-19", content / "2018-19")
+    give_officers_keys(content / "2018-19", config)
     return content / "2018-19"
 
 
@@ -31,10 +34,12 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """The 2018-19 sample: publish refused while unsigned, then signed off and published
     as item 8; also its documents built --final on their own, to compare page counts."""
     root = tmp_path_factory.mktemp("publish")
-    year = copy_2018(root)
+    year = copy_2018(root, root / "officer-config")
     code, refusal = run("publish", year, "--item", "8")
-    for row, name in ROWS_2018.items():
-        assert run("signoff", year, row, "--by", name)[0] == 0
+    with pytest.MonkeyPatch.context() as environment:
+        environment.setenv("REPORTGEN_CONFIG", str(root / "officer-config"))
+        for row, name in ROWS_2018.items():
+            assert run("signoff", year, row, "--by", name)[0] == 0
     code_after, output = run("publish", year, "--item", "8")
     assert code_after == 0, output
     assert run("build", year, "--final", "--format", "pdf", "--out", root / "final")[0] == 0
@@ -143,7 +148,7 @@ def test_publishing_again_adds_a_version_and_leaves_the_first_untouched(
     year = tmp_path / "root" / "content" / "2018-19"
     first = tmp_path / "root" / "output" / "2018-19" / "published" / "v1"
     before = {p.name: p.read_bytes() for p in first.iterdir()}
-    code, output = run("publish", year, "--item", "8")
+    code, output = run("publish", year, "--item", "8", "--again")
     assert code == 0, output
     second = first.parent / "v2"
     assert second.is_dir() and (second / "agenda-item-8.pdf").is_file()
@@ -180,3 +185,42 @@ def test_ids_stay_unique_when_documents_share_a_pack(built_samples: dict[str, Pa
     targets = re.findall(r'href="#([^"]*)"', markup) + re.findall(r"url\(#([^)]*)\)", markup)
     assert targets and all(target in ids for target in targets)
     assert all(re.match(r"d\d-", target) for target in targets)
+
+
+# --- publishing the same thing twice -----------------------------------------------------------
+
+
+def test_publishing_the_same_thing_twice_says_so_and_writes_nothing(
+    published: dict[str, Path], tmp_path: Path
+) -> None:
+    shutil.copytree(published["root"], tmp_path / "root")
+    year = tmp_path / "root" / "content" / "2018-19"
+    versions = tmp_path / "root" / "output" / "2018-19" / "published"
+    before = {p.relative_to(versions): p.read_bytes() for p in versions.rglob("*") if p.is_file()}
+    code, output = run("publish", year, "--item", "8")
+    assert code == 1
+    assert "agenda item 8 was already published as v1" in output
+    assert "with the same documents and sign-offs; nothing was written" in output
+    assert "--again" in output
+    after = {p.relative_to(versions): p.read_bytes() for p in versions.rglob("*") if p.is_file()}
+    assert after == before and sorted(p.name for p in versions.iterdir()) == ["v1"]
+
+
+def test_the_manifest_digest_is_the_same_for_the_same_publication(
+    published: dict[str, Path], tmp_path: Path
+) -> None:
+    """--again writes v2 with the same digest (the PDF differs only in its creation time);
+    another item number is a different publication, so it needs no --again."""
+    shutil.copytree(published["root"], tmp_path / "root")
+    year = tmp_path / "root" / "content" / "2018-19"
+    versions = tmp_path / "root" / "output" / "2018-19" / "published"
+    assert run("publish", year, "--item", "8", "--again")[0] == 0
+    first, second = (json.loads((versions / v / "manifest.json").read_text()) for v in ("v1", "v2"))
+    assert re.fullmatch(r"[0-9a-f]{64}", first["digest"]) and first["digest"] == second["digest"]
+    html = {e["name"]: e["sha256"] for e in first["files"] if e["name"].endswith(".html")}
+    assert html == {e["name"]: e["sha256"] for e in second["files"] if e["name"].endswith(".html")}
+    assert all(entry["signed_with_key"] for entry in first["signoffs"])
+    code, output = run("publish", year, "--item", "9")
+    assert code == 0, output
+    third = json.loads((versions / "v3" / "manifest.json").read_text())
+    assert third["item"] == 9 and third["digest"] != first["digest"]

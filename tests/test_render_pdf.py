@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import struct
+import zlib
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from pypdf import PdfReader
 
 from reportgen import build
+from reportgen.cli import cli
 from reportgen.exceptions import RenderError
 from reportgen.render.pdf import project_only_fetcher
 from reportgen.render.template_folders import BUILTIN_TEMPLATES
@@ -129,3 +133,69 @@ def test_pdf_uses_assets_from_the_users_template_folder(minimal: Path, tmp_path:
     )
     build(minimal, formats=["pdf"], out=tmp_path / "out", templates=templates)
     assert "Logo test" in pdf_text(tmp_path / "out" / "committee-report.pdf")
+
+
+# --- a picture that cannot be loaded says why ---------------------------------------------------
+
+
+def _png(path: Path, width: int, height: int) -> Path:
+    """A real black-and-white PNG of ``width`` x ``height`` pixels (all zeros, so small)."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)
+    pixels = zlib.compress((b"\x00" * (1 + (width + 7) // 8)) * height, 6)
+    path.write_bytes(
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+    )
+    return path
+
+
+def _pictures(tmp_path: Path) -> Path:
+    """A council's template folder's html folder, its stylesheet not yet written."""
+    folder = tmp_path / "my-templates" / "html"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _pdf_with_background(minimal: Path, tmp_path: Path, picture: str) -> tuple[Path, str]:
+    """Build the PDF with ``picture`` as the page background: it must fail, plainly,
+    and write no PDF. Returns the picture's path and the command's output."""
+    (_pictures(tmp_path) / "house-style.css").write_text(f"body {{ background: url({picture}) }}")
+    out = tmp_path / "out"
+    options = ["--format", "pdf", "--templates", "my-templates", "--out", str(out)]
+    result = CliRunner().invoke(cli, ["build", str(minimal), *options])
+    assert result.exit_code == 1, result.output
+    assert "failed unexpectedly" not in result.output and "Traceback" not in result.output
+    assert not (out / "committee-report.pdf").exists()
+    return _pictures(tmp_path) / picture, result.output
+
+
+def test_a_huge_picture_is_named_with_its_size(minimal: Path, tmp_path: Path) -> None:
+    _png(_pictures(tmp_path) / "huge.png", 20000, 20000)
+    path, output = _pdf_with_background(minimal, tmp_path, "huge.png")
+    facts = f"({path.stat().st_size:,} bytes, PNG, 20000 x 20000 pixels)"
+    assert f"the image {path} {facts} could not be put in the PDF" in output
+    assert "more pixels than can be loaded safely" in output and "save a smaller copy" in output
+    assert "': \n" not in output  # WeasyPrint's own message, with its empty reason
+
+
+def test_a_broken_picture_is_named_with_the_reason(minimal: Path, tmp_path: Path) -> None:
+    (_pictures(tmp_path) / "broken.png").write_text("not a picture")
+    path, output = _pdf_with_background(minimal, tmp_path, "broken.png")
+    assert f"the image {path} (13 bytes) could not be put in the PDF" in output
+    assert "not a picture file that can be read" in output
+
+
+def test_a_missing_picture_is_named(minimal: Path, tmp_path: Path) -> None:
+    path, output = _pdf_with_background(minimal, tmp_path, "Logo.png")
+    assert f"the image {path} could not be put in the PDF: no template folder has" in output
+
+
+def test_a_picture_of_ordinary_size_still_works(minimal: Path, tmp_path: Path) -> None:
+    _png(_pictures(tmp_path) / "small.png", 40, 40)
+    (_pictures(tmp_path) / "house-style.css").write_text("body { background: url(small.png) }")
+    build(minimal, formats=["pdf"], out=tmp_path / "o", templates=tmp_path / "my-templates")
+    assert (tmp_path / "o" / "committee-report.pdf").read_bytes().startswith(b"%PDF")

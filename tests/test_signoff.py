@@ -13,8 +13,9 @@ from click.testing import CliRunner
 
 from reportgen.cli import cli
 from reportgen.commands import status
+from reportgen.signoff import format_redline, word_changes
 from reportgen.signoff import text_hash as fingerprint
-from tests.conftest import SAMPLE_CONTENT, edit
+from tests.conftest import SAMPLE_CONTENT, edit, give_officers_keys
 
 ROWS_2018 = {
     "impact-on-corporate-priorities": "John Littlemore",
@@ -38,10 +39,12 @@ def run(*args: str) -> tuple[int, str]:
 
 @pytest.fixture
 def year_2018(tmp_path: Path) -> Path:
-    """A copy of the 2018-19 sample and the shared library."""
+    """A copy of the 2018-19 sample and the shared library, its officers given keys made
+    in the test's own configuration folder (the sample requires signatures)."""
     content = tmp_path / "content"
     shutil.copytree(SAMPLE_CONTENT / "library", content / "library")
     shutil.copytree(SAMPLE_CONTENT / "2018-19", content / "2018-19")
+    give_officers_keys(content / "2018-19")
     return content / "2018-19"
 
 
@@ -67,11 +70,21 @@ def test_unsigned_then_signed_then_stale_then_signed_again(year_2018: Path) -> N
     edit(library, "Maidstone is fulfilling its", "Maidstone is meeting its")
     (legal,) = [s for s in status(year_2018) if s.item == "legal"]
     assert (legal.state, legal.signer) == ("stale", "Keith Trowell")
-    assert legal.changes == [{"removed": "fulfilling", "added": "meeting"}]
+    assert legal.changes == [
+        {
+            "removed": "fulfilling",
+            "added": "meeting",
+            "before": "… Assessment, Maidstone is",
+            "after": "its statutory requirement. …",
+        }
+    ]
     code, output = run("status", year_2018)
     assert code == 1
     assert "legal: stale - Legal implications, signed off by Keith Trowell" in output
-    assert "changed since: [-fulfilling-]{+meeting+}" in output
+    assert (
+        "changed since: … Assessment, Maidstone is [-fulfilling-]{+meeting+} its statutory "
+        "requirement. …" in output
+    )
 
     assert run("signoff", year_2018, "legal", "--by", "Keith Trowell")[0] == 0
     assert states(year_2018)["legal"] == "signed"
@@ -163,7 +176,30 @@ def test_a_section_named_for_sign_off_covers_its_text(minimal: Path) -> None:
     edit(minimal / "sections.yaml", "First para.", "First paragraph.")
     (intro,) = [s for s in status(minimal) if s.item == "intro"]
     assert intro.state == "stale"
-    assert intro.changes == [{"removed": "para.", "added": "paragraph."}]
+    assert intro.changes == [
+        {
+            "removed": "para.",
+            "added": "paragraph.",
+            "before": "Introduction: First",
+            "after": "A B continuation …",
+        }
+    ]
+
+
+def test_a_redline_shows_a_few_words_either_side_of_each_change() -> None:
+    before = "one two three four five six seven eight"
+    assert format_redline(word_changes(before, before.replace("four", "4"))) == (
+        "one two three [-four-]{+4+} five six seven …"
+    )
+    assert format_redline(word_changes(before, before.replace("five", "5"))) == (
+        "… two three four [-five-]{+5+} six seven eight"
+    )
+    assert format_redline(word_changes("start here and go", "begin here and go")) == (
+        "[-start-]{+begin+} here and go"
+    )
+    assert format_redline(word_changes("a b c d e", "a b c d e f")) == "… c d e {+f+}"
+    both = format_redline(word_changes(before, "one 2 three four five six seven")).splitlines()
+    assert both == ["one [-two-]{+2+} three four five …", "… five six seven [-eight-]"]
 
 
 # --- drafts and final builds ------------------------------------------------------------------

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -164,3 +166,36 @@ def test_a_yaml_row_with_other_columns_is_an_error(with_assessment: Path, crime:
     edit(crime, "data: data/types.csv", "data: data/types.yaml")
     (error,) = _errors(with_assessment)
     assert "types.yaml, line 3" in error and "differ from the first row's" in error
+
+
+def test_a_large_table_reads_each_column_once(
+    with_assessment: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Computing a table, and finding figures in it, is linear in its rows: each column's
+    decimal places are worked out once (not again for every cell, which made 10,000 rows
+    take minutes), and rows are found by name without a search."""
+    from reportgen import read_year, types
+    from reportgen.compute import figures
+
+    count = 3000
+    data = with_assessment / "data" / "types.csv"
+    extra = "".join(f"Type {n},{n}.5\n" for n in range(count))
+    data.write_text(data.read_text() + extra)
+    calls = {"decimals_in": 0, "same_row_name": 0}
+
+    def counted(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
+        def wrapper(*args: Any) -> Any:
+            calls[name] += 1
+            return function(*args)
+
+        return wrapper
+
+    monkeypatch.setattr(figures, "decimals_in", counted("decimals_in", figures.decimals_in))
+    table = read_year(with_assessment).assessment.tables["crime-types"]
+    assert table.find("type 2999", "this_year").value == 2999.5
+    assert table.find("  TYPE  17 ", "this_year").text == "17.5"
+    assert calls["decimals_in"] <= 4 * count  # a few per cell at most, never per cell squared
+    monkeypatch.setattr(types, "same_row_name", counted("same_row_name", types.same_row_name))
+    for n in range(200):
+        assert table.find(f"Type {n}", "this_year").value == n + 0.5
+    assert calls["same_row_name"] <= count + 3 + 200  # each row's name once, then one a find

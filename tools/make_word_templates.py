@@ -356,29 +356,18 @@ def _drop_leading_empty_paragraph(document: DocumentObject) -> None:
         first._p.getparent().remove(first._p)
 
 
-def strategic_assessment() -> DocumentObject:
-    """The Strategic Assessment: title page, contents, chapters with sections, appendices."""
-    return chaptered(plan=False)
-
-
-def community_safety_plan() -> DocumentObject:
-    """The plan: laid out as the assessment, with its subtitle and edition on the title
-    page."""
-    return chaptered(plan=True)
-
-
-def chaptered(plan: bool) -> DocumentObject:
-    """A document of chapters: title page, contents, chapters with sections, appendices."""
+def chaptered() -> DocumentObject:
+    """A document of chapters (the Strategic Assessment, the plan): title page (with a
+    subtitle and edition if it has them), contents, chapters with sections, appendices."""
     document = base_document()
     tag(document, "{{ doc.organisation }}", "Subtitle")
     tag(document, "{{ doc.title }}", "Title")
-    if plan:
-        tag(document, "{%p if doc.subtitle %}")
-        tag(document, "{{ doc.subtitle }}", "Subtitle")
-        tag(document, "{%p endif %}")
-        tag(document, "{%p if doc.edition %}")
-        tag(document, "{{ doc.edition }}")
-        tag(document, "{%p endif %}")
+    tag(document, "{%p if doc.subtitle %}")
+    tag(document, "{{ doc.subtitle }}", "Subtitle")
+    tag(document, "{%p endif %}")
+    tag(document, "{%p if doc.edition %}")
+    tag(document, "{{ doc.edition }}")
+    tag(document, "{%p endif %}")
     tag(document, "{%p if doc.contents %}")
     contents = tag(document, "{{ doc.wording.contents }}", "TOC Heading")
     contents.paragraph_format.page_break_before = True
@@ -410,8 +399,8 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     for name, make in (
         ("committee-report", committee_report),
-        ("strategic-assessment", strategic_assessment),
-        ("community-safety-plan", community_safety_plan),
+        ("strategic-assessment", chaptered),
+        ("community-safety-plan", chaptered),  # the same layout
     ):
         make().save(OUT / f"{name}.docx")
         print(f"wrote {OUT / name}.docx")

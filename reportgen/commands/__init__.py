@@ -1,5 +1,5 @@
-"""The commands, as a Python API (the command line is a thin shell over it, and so will the
-preview be): each runs the pipeline as far as it needs.
+"""The commands, as a Python API (the command line is a thin shell over it): each runs the
+pipeline as far as it needs.
 
 - :func:`check` — every problem in a year folder (or the shared library);
 - :func:`build` — write the year's documents as DOCX, PDF and HTML;

@@ -4,8 +4,12 @@
     paths = build("content/2018-19", documents=["committee-report"], formats=["pdf"])
 
 Phases, each a helper below: pass the gate (read, validate, compute and verify the
-figures, sign-off state) → choose the documents and formats → find what is out of date →
-compute those documents → draw their charts → render → write them all.
+figures, sign-off state) → choose the documents and formats → take the output folder's
+lock (a second build into it waits), finish or clear what a killed build left → find
+what is out of date → compute those documents → draw their charts → render → replace
+the old files with the new ones all together (:mod:`reportgen.write.staging`) → keep the
+newly drawn charts. A build that fails at any point leaves the previous set of files, and
+the chart cache, as they were.
 """
 
 from __future__ import annotations
@@ -15,16 +19,19 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reportgen.commands.gate import gate
-from reportgen.compute import DOCUMENTS, ComputedDocument
-from reportgen.exceptions import ReportgenError
+from reportgen.compute import DOCUMENTS
+from reportgen.exceptions import OutputError, ReportgenError
 from reportgen.model.files import LIBRARY_FOLDER
 from reportgen.render.charts import charts_in, draw_charts
 from reportgen.render.document import FORMATS, Job, Progress, RenderJob
+from reportgen.render.docx_contents import remove_abandoned_scratch
 from reportgen.render.template_folders import search_path
 from reportgen.types import Year
-from reportgen.write.files import OutputFolder
-from reportgen.write.pictures import PictureFolder
-from reportgen.write.stamps import BuildStamp, inputs_fingerprint
+from reportgen.write.files import OutputFolder, as_bytes
+from reportgen.write.lock import output_lock
+from reportgen.write.pictures import CHARTS_FOLDER, PictureFolder
+from reportgen.write.staging import finish_interrupted, remove_leftovers, replace_together
+from reportgen.write.stamps import STAMP_FILE, BuildStamp, inputs_fingerprint
 
 
 def build(
@@ -40,22 +47,32 @@ def build(
     """Build documents of a year folder; returns the paths written.
 
     ``documents`` defaults to every document the year defines, ``formats`` to all three,
-    ``out`` to ``output/<year folder name>/``. Raises :class:`ContentError` listing every
-    problem if the content is invalid, before anything is written. Until every required
+    ``out`` to ``output/<year folder name>/`` (refused inside the content folder). While
+    another build writes into the same folder, this one waits for it. Raises
+    :class:`ContentError` listing every problem if the content is invalid, before
+    anything is written; :class:`OutputError` naming the file if one cannot be written,
+    the previous files unchanged. Until every required
     sign-off is current the documents are drafts (a DRAFT watermark, "Draft" in their
     properties); ``final`` refuses to build drafts, naming what is missing or stale.
     ``strict`` refuses content with warnings too.
     """
-    passed = gate(folder, strict, needs_signoff="a final build" if final else "")
+    passed = gate(folder, strict, signed_off_for="a final build" if final else None)
     year, tell = passed.year, progress or (lambda message: None)
-    jobs = [(name, fmt) for name in _documents(year, documents) for fmt in _formats(formats)]
+    chosen_formats = _formats(formats)
+    jobs = [(name, fmt) for name in _documents(year, documents) for fmt in chosen_formats]
     user_templates = Path(templates) if templates else None
-    output = OutputFolder(Path(out) if out else default_output(year.folder))
-    stale = _StaleJobs.find(year, jobs, output, user_templates, passed.draft, tell)
-    computed = {name: DOCUMENTS[name].compute(year) for name in stale.documents}
-    pictures = draw_charts(charts_in(list(computed.values())), _picture_cache(output))
-    rendered = RenderJob(user_templates, computed, passed.draft, pictures).run_all(stale.jobs, tell)
-    _write_all(output, stale, rendered, year, tell)
+    output = OutputFolder(output_folder(year, out, user_templates))
+    with output_lock(output.root, tell):
+        _tidy(output.root, tell)
+        stale = _StaleJobs.find(year, jobs, output, user_templates, passed.draft, tell)
+        computed = {name: DOCUMENTS[name].compute(year) for name in stale.documents}
+        cache = PictureFolder(output.root / CHARTS_FOLDER, hold=True)
+        pictures = draw_charts(charts_in(list(computed.values())), cache)
+        rendered = RenderJob(user_templates, computed, passed.draft, pictures).run_all(
+            stale.jobs, tell
+        )
+        _write_all(output, stale, rendered, year, tell)
+        cache.save()
     return [output.path_for(f"{name}.{fmt}") for name, fmt in jobs]
 
 
@@ -63,6 +80,33 @@ def default_output(folder: Path) -> Path:
     """``output/<year>/`` beside the content folder: content/2018-19 → output/2018-19."""
     year = Path(folder).resolve()
     return year.parent.parent / "output" / year.name
+
+
+def output_folder(year: Year, out: Path | str | None, templates: Path | None = None) -> Path:
+    """Where a year's documents go: ``out``, or ``output/<year>/``. A folder inside the
+    content folder (or a templates folder) is refused: each build would take the last
+    one's outputs for changed content and build everything again."""
+    root = (Path(out) if out else default_output(year.folder)).resolve()
+    content = Path(year.folder).resolve().parent
+    around = [(content, "the content folder")]
+    around += [(folder.resolve(), "the templates folder") for folder in search_path(templates)]
+    for folder, what in around:
+        if root.is_relative_to(folder):
+            raise OutputError(
+                f"the output folder {root} is inside {what} {folder}; a build there "
+                "would take its own documents for changed content and build everything "
+                f"again. Choose a folder outside it with --out (the default is "
+                f"{default_output(year.folder)})."
+            )
+    return root
+
+
+def _tidy(root: Path, tell: Progress) -> None:
+    """Before anything else: finish a killed build's replacing of its files, then delete
+    what killed builds left (here, and LibreOffice's scratch folders)."""
+    finish_interrupted(root, tell)
+    remove_leftovers([root, root / CHARTS_FOLDER])
+    remove_abandoned_scratch()
 
 
 def _documents(year: Year, requested: Iterable[str] | None) -> list[str]:
@@ -120,10 +164,6 @@ class _StaleJobs:
         return cls(stale, fingerprint, stamp)
 
 
-def _picture_cache(output: OutputFolder) -> PictureFolder:
-    return PictureFolder(output.root / ".cache" / "charts")
-
-
 def _write_all(
     output: OutputFolder,
     stale: _StaleJobs,
@@ -131,15 +171,15 @@ def _write_all(
     year: Year,
     tell: Progress,
 ) -> None:
-    """Nothing is written until everything has rendered: a failure leaves the old set
-    whole."""
+    """Nothing is written until everything has rendered; then the new files, with the
+    build stamp that describes them, replace the old ones all together: a failure (a full
+    disk) or a kill leaves the old set whole."""
+    if not rendered:
+        return
     for file_name, payload in rendered.items():
         tell(f"{year.name}: writing {file_name}")
-        output.write(file_name, payload)
-        data = payload.encode("utf-8") if isinstance(payload, str) else payload
-        stale.stamp.record(file_name, stale.fingerprint, data)
-    if rendered:
-        stale.stamp.save()
+        stale.stamp.record(file_name, stale.fingerprint, as_bytes(payload))
+    replace_together(output, {**rendered, STAMP_FILE: stale.stamp.payload()})
 
 
 def _chosen(requested: Iterable[str] | None, known: Iterable[str], what: str) -> list[str]:
@@ -153,6 +193,3 @@ def _chosen(requested: Iterable[str] | None, known: Iterable[str], what: str) ->
             f"unknown {what} {', '.join(unknown)}; choose from {', '.join(known)}."
         )
     return chosen
-
-
-__all__ = ["FORMATS", "ComputedDocument", "build", "default_output"]

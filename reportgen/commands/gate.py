@@ -21,21 +21,21 @@ from reportgen.verify import figure_problems
 def read_year(folder: Path | str) -> Year:
     """Load and validate a year folder, its figures computed and checked. Raises
     :class:`ContentError` listing every problem if there is an error."""
-    year, problems = _read(Path(folder))
+    problems, year = _read(Path(folder))
     if year is None:
         raise ContentError(problems)
     return year
 
 
-def _read(folder: Path) -> tuple[Year | None, list[Problem]]:
+def _read(folder: Path) -> tuple[list[Problem], Year | None]:
     validation = validate_year(folder)
     assessment = with_tables(validation.assessment) if validation.assessment else None
     plan = with_tables(validation.plan) if validation.plan else None
     problems = validation.problems + figure_problems(validation, assessment, plan)
     problems = in_reading_order(problems)
     if validation.year is None or any(problem.is_error for problem in problems):
-        return None, problems
-    return replace(validation.year, assessment=assessment, plan=plan, warnings=problems), problems
+        return problems, None
+    return problems, replace(validation.year, assessment=assessment, plan=plan, warnings=problems)
 
 
 def check(folder: Path | str) -> list[Problem]:
@@ -50,8 +50,7 @@ def check_year(folder: Path | str) -> tuple[list[Problem], Year | None]:
     folder = Path(folder)
     if folder.name == LIBRARY_FOLDER and not (folder / "report.yaml").is_file():
         return check_library(folder), None
-    year, problems = _read(folder)
-    return problems, year
+    return _read(folder)
 
 
 @dataclass(frozen=True)
@@ -70,19 +69,20 @@ class Passed:
 def gate(
     folder: Path | str,
     strict: bool = False,
-    needs_signoff: str = "",
-    errors_only: bool = False,
+    signed_off_for: str | None = None,
+    warnings_in_refusal: bool = True,
 ) -> Passed:
-    """The year, refused if it has errors (listing only the errors with ``errors_only``),
-    warnings with ``strict``, or — when ``needs_signoff`` names what needs it ("publishing")
-    — a required sign-off that is not current."""
-    year = read_year_for_signoff(folder) if errors_only else read_year(folder)
+    """The year and where its sign-offs stand. Refused if the content has errors (the
+    refusal lists the warnings too unless ``warnings_in_refusal`` is off), if it has
+    warnings and ``strict`` is on, or if a required sign-off is not current and
+    ``signed_off_for`` names what needs them all ("publishing", "a final build")."""
+    year = read_year(folder) if warnings_in_refusal else read_year_for_signoff(folder)
     if strict and year.warnings:
         raise ContentError(year.warnings)
     current = statuses(year)
-    if needs_signoff and not all_current(current):
+    if signed_off_for and not all_current(current):
         raise RefusedError(
-            f"{needs_signoff} needs every sign-off to be current; not yet:\n  "
+            f"{signed_off_for} needs every sign-off to be current; not yet:\n  "
             + "\n  ".join(outstanding(current))
         )
     return Passed(year, current)

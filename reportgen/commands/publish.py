@@ -10,9 +10,14 @@ then writes ``output/<year>/published/v<N>/``:
   with its headings beneath it;
 - each document's HTML, the accessible alternative;
 - ``manifest.json``: every file's name, SHA-256, size and page count, with the meeting,
-  item, decision-maker, classification and wards, for the council's committee system.
+  item, decision-maker, classification and wards, for the council's committee system,
+  and the ``digest`` of what was published.
 
 The folder is assembled under a temporary name and renamed into place in one step.
+Publishing the same thing twice (the same documents, sign-offs and item as the latest
+version) is refused and writes nothing, unless ``again`` asks for a new version anyway:
+the PDF carries the time it was made, so the comparison is of the ``digest``, taken over
+what does not change from run to run (each document's HTML, the item and the sign-offs).
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reportgen.commands.build import default_output
+from reportgen.commands.build import output_folder
 from reportgen.commands.gate import gate
 from reportgen.compute import DOCUMENTS
 from reportgen.compute.committee_report import appendix_title
@@ -37,7 +42,8 @@ from reportgen.render.template_folders import search_path
 from reportgen.signoff import Status
 from reportgen.types import Year
 from reportgen.version import __version__
-from reportgen.write.published import PUBLISHED, write_version
+from reportgen.write.lock import output_lock
+from reportgen.write.published import PUBLISHED, latest_version, write_version
 
 MANIFEST = "manifest.json"
 
@@ -57,10 +63,13 @@ def publish(
     strict: bool = False,
     now: dt.datetime | None = None,
     templates: Path | str | None = None,
+    again: bool = False,
 ) -> Publication:
     """Publish a year's committee report and appendices as agenda item ``item`` (with
-    ``templates``, a folder of the council's own templates, as for ``build``)."""
-    passed = gate(folder, strict, needs_signoff="publishing", errors_only=True)
+    ``templates``, a folder of the council's own templates, as for ``build``). Refuses,
+    writing nothing, if the latest version has the same documents, sign-offs and item,
+    unless ``again``."""
+    passed = gate(folder, strict, signed_off_for="publishing", warnings_in_refusal=False)
     year = passed.year
     documents = pack_documents(year)
     folders = search_path(Path(templates) if templates else None)
@@ -76,15 +85,66 @@ def publish(
     ]
     pack_title = f"Agenda Item {item}: {year.report.title}"
     language = computed["committee-report"].properties["language"]
-    pack = render_pack(parts, item, pack_title, language, folders)
-    files = {f"agenda-item-{item}.pdf": pack}
-    files |= {f"{name}.html": html[name].encode("utf-8") for name in documents}
-    manifest = _manifest(year, item, files, parts, pack, passed.statuses, now)
-    files[MANIFEST] = json.dumps(manifest, indent=2, ensure_ascii=False).encode("utf-8") + b"\n"
-    root = Path(out) if out else default_output(year.folder)
-    target = write_version(root / PUBLISHED, files)
+    root = output_folder(year, out, Path(templates) if templates else None)
+    digest = publication_digest(item, pack_title, documents, html, passed.statuses)
+    # Held from the check to the write, so two publications cannot both find no twin.
+    with output_lock(root, lambda message: None):
+        if not again:
+            refuse_if_published(root / PUBLISHED, digest, item)
+        pack = render_pack(parts, item, pack_title, language, folders)
+        files = {f"agenda-item-{item}.pdf": pack}
+        files |= {f"{name}.html": html[name].encode("utf-8") for name in documents}
+        manifest = _manifest(year, item, files, parts, pack, passed.statuses, now)
+        manifest["digest"] = digest
+        files[MANIFEST] = json.dumps(manifest, indent=2, ensure_ascii=False).encode() + b"\n"
+        target = write_version(root / PUBLISHED, files)
     manifest["folder"] = str(target)
     return Publication(target, manifest)
+
+
+def publication_digest(
+    item: int,
+    pack_title: str,
+    documents: dict[str, str],
+    html: dict[str, str],
+    statuses: list[Status],
+) -> str:
+    """The SHA-256 of what a publication holds that is the same every time it is made:
+    the item, the pack's title, each document's title and HTML, the sign-offs and the
+    reportgen that laid it out (not the PDF, which records when it was made)."""
+    published = {
+        "item": item,
+        "pack_title": pack_title,
+        "documents": [
+            [name, title, hashlib.sha256(html[name].encode("utf-8")).hexdigest()]
+            for name, title in documents.items()
+        ],
+        "signoffs": [
+            [s.item, s.state, s.signer, s.role, s.signed_at, s.signed_with_key] for s in statuses
+        ],
+        "reportgen": __version__,
+    }
+    canonical = json.dumps(published, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def refuse_if_published(published: Path, digest: str, item: int) -> None:
+    """Refuse if the latest published version has the same ``digest``: publishing it again
+    would add a copy and nothing else."""
+    latest = latest_version(published)
+    if latest is None:
+        return
+    try:
+        manifest = json.loads((latest / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return  # an unreadable manifest cannot be the same publication
+    if isinstance(manifest, dict) and manifest.get("digest") == digest:
+        raise RefusedError(
+            f"agenda item {item} was already published as {latest.name} "
+            f"({latest}, at {manifest.get('published_at', 'an unknown time')}) with the same "
+            "documents and sign-offs; nothing was written. To publish a new version anyway, "
+            "add --again."
+        )
 
 
 def pack_documents(year: Year) -> dict[str, str]:
@@ -144,7 +204,13 @@ def _manifest(
             ],
         },
         "signoffs": [
-            {"row": s.item, "signer": s.signer, "role": s.role, "signed_at": s.signed_at}
+            {
+                "row": s.item,
+                "signer": s.signer,
+                "role": s.role,
+                "signed_at": s.signed_at,
+                "signed_with_key": s.signed_with_key,
+            }
             for s in statuses
         ],
     }

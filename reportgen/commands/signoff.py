@@ -10,10 +10,21 @@ from reportgen.model.report import Record
 from reportgen.signoff import Status, record_signoff, statuses
 
 
-def sign_off(folder: Path | str, row: str, by: str, now: dt.datetime | None = None) -> Record:
-    """Record that ``by`` cleared ``row`` as its text reads now. Refuses if the content has
-    errors, the row is unknown, or ``by`` is not the officer who must sign it."""
-    return record_signoff(read_year_for_signoff(folder), row, by, now)
+def sign_off(
+    folder: Path | str,
+    item: str,
+    by: str,
+    now: dt.datetime | None = None,
+    config: Path | str | None = None,
+) -> Record:
+    """Record that ``by`` cleared ``item`` (an implications row such as ``legal``, or
+    another part officers.yaml names) as its text reads now, for this report and
+    meeting, signed with their key from ``config`` (their configuration folder; default
+    $REPORTGEN_CONFIG or ~/.config/reportgen) if they have one. Refuses if the content has
+    errors, the item is unknown, ``by`` is not the officer who must sign it, or
+    officers.yaml requires signatures and ``by`` has no matching key."""
+    year = read_year_for_signoff(folder)
+    return record_signoff(year, item, by, now, Path(config) if config else None)
 
 
 def status(folder: Path | str) -> list[Status]:

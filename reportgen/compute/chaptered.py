@@ -54,6 +54,10 @@ class ChapteredDocument:
     appendices: tuple[ChapterView, ...]
     properties: dict[str, str]
     wording: ChapteredWording = ChapteredWording()
+    subtitle: str = ""
+    """Printed under the title (the plan's, e.g. 'Delivering Safer Communities')."""
+    edition: str = ""
+    """Printed under the subtitle (the plan's, e.g. 'Refreshed March 2018')."""
 
 
 def _chapter(
@@ -93,7 +97,7 @@ def contents_of(
             ContentsEntry(chapter.label, chapter.title, chapter.anchor, 1, chapter.bookmark)
         )
         entries += [
-            ContentsEntry(section.number, section.title, section.anchor, 2, _bookmark(section))
+            ContentsEntry(section.label, section.title, section.anchor, 2, _bookmark(section))
             for section in chapter.sections
         ]
     return tuple(entries)

@@ -12,10 +12,8 @@ from reportgen.types import PlanContent, Year
 
 @dataclass(frozen=True)
 class CommunitySafetyPlan(ChapteredDocument):
-    """The Community Safety Plan, as laid out in every format."""
-
-    subtitle: str = ""
-    edition: str = ""
+    """The Community Safety Plan, as laid out in every format (with the subtitle and
+    edition its plan.yaml gives)."""
 
 
 def community_safety_plan(year: Year) -> CommunitySafetyPlan:
@@ -46,9 +44,7 @@ def _plan(content: PlanContent, expand: BlockExpander) -> CommunitySafetyPlan:
 
 def document_texts(document: ChapteredDocument) -> list[str]:
     """Every text of a computed document (for finding the acronyms it uses)."""
-    texts = [document.title]
-    if isinstance(document, CommunitySafetyPlan):
-        texts += [document.subtitle, document.edition]
+    texts = [document.title, document.subtitle, document.edition]
     for chapter in (*document.chapters, *document.appendices):
         texts.append(chapter.title)
         for blocks in (chapter.blocks, *(section.blocks for section in chapter.sections)):

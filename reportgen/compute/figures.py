@@ -11,11 +11,15 @@ import re
 from collections.abc import Iterable, Mapping
 from itertools import pairwise
 
-from reportgen.validate.numbers import NIL, NOT_A_NUMBER, parse_number
-
-__all__ = ["NIL", "NOT_A_NUMBER", "parse_number"]  # figures as typed, read in validate
+# Figures as typed are read by the validate step; they are part of this module's API too.
+from reportgen.validate.numbers import LARGEST as LARGEST
+from reportgen.validate.numbers import MOST_DIGITS
+from reportgen.validate.numbers import NIL as NIL
+from reportgen.validate.numbers import NOT_A_NUMBER as NOT_A_NUMBER
+from reportgen.validate.numbers import parse_number as parse_number
 
 MISSING = None
+_DECIMAL_PLACES = re.compile(r"\.(\d+)")
 
 
 def difference(current: float | None, previous: float | None) -> float | None:
@@ -36,7 +40,10 @@ def rate(count: float | None, population: float | None, per: int = 1000) -> floa
     """``count`` per ``per`` people."""
     if count is None or population is None or population <= 0:
         return MISSING
-    return count / population * per
+    try:
+        return count / population * per
+    except OverflowError:  # a ``per`` too large to compute with: reported by verify
+        return math.inf
 
 
 def share(part: float | None, whole: float | None) -> float | None:
@@ -71,7 +78,10 @@ def ranking(
 
 
 def round_half_up(value: float, decimals: int) -> float:
-    """Round as people do (2.25 → 2.3), not as floats do (banker's rounding)."""
+    """Round as people do (2.25 → 2.3), not as floats do (banker's rounding). A figure too
+    large to round (or not finite) is left as it is: verify reports it before it is shown."""
+    if not -LARGEST < value < LARGEST or decimals > MOST_DIGITS:  # also inf and NaN
+        return value
     scale = 10**decimals
     return math.floor(abs(value) * scale + 0.5 + 1e-9) / scale * (1 if value >= 0 else -1)
 
@@ -83,10 +93,11 @@ def format_number(
     suffix: str = "",
     missing: str = "n/a",
 ) -> str:
-    """``9178`` → ``9,178``; ``-2.468, 1, signed, "%"`` → ``-2.5%``; None → ``n/a``."""
-    if value is None:
+    """``9178`` → ``9,178``; ``-2.468, 1, signed, "%"`` → ``-2.5%``; None → ``n/a``
+    (and so is a figure that cannot be computed, which verify reports as an error)."""
+    if value is None or not math.isfinite(value):
         return missing
-    rounded = round_half_up(value, decimals)
+    rounded = value if value % 1 == 0 else round_half_up(value, decimals)  # whole: as it is
     if rounded == 0:
         rounded = 0.0  # no "-0.0"
     text = f"{abs(rounded):,.{decimals}f}"
@@ -105,9 +116,9 @@ def decimals_in(text: str | None) -> int:
     """The decimal places a published figure was rounded to: ``"12.7"`` → 1, ``"30%"`` → 0.
     Spreadsheets often show a one-decimal figure with two places (``"12.70%"``): a final
     zero after two or more places is not counted."""
-    if not text:
+    if not text or "." not in text:
         return 0
-    match = re.search(r"\.(\d+)", text)
+    match = _DECIMAL_PLACES.search(text)
     if not match:
         return 0
     digits = match.group(1)

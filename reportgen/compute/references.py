@@ -5,10 +5,11 @@ chapter's number. Resolved by reportgen itself, never by a template engine."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from reportgen.compute import figures
 from reportgen.problems import suggest
-from reportgen.types import Cell, Chapters, ComputedTable, Reference, same_row_name
+from reportgen.types import Cell, Chapters, ComputedTable, same_row_name
 
 REFERENCE = re.compile(r"\[\[([^\[\]]*)\]\]")
 """A reference in text: ``[[`` and ``]]`` around its parts."""
@@ -16,15 +17,57 @@ ENDINGS = ("abs", "ordinal", "0dp", "1dp", "2dp")
 """What may follow a figure's column: without its sign, as 1st 2nd …, decimal places."""
 
 
+@dataclass(frozen=True)
+class Reference:
+    """A reference as typed: ``table | row | column`` with optional endings (``| abs``),
+    or ``chapter | NAME``, split into its parts (the one place a reference is split)."""
+
+    parts: tuple[str, ...]
+
+    @classmethod
+    def parse(cls, text: str) -> Reference:
+        return cls(tuple(part.strip() for part in text.split("|")))
+
+    @property
+    def table(self) -> str:
+        """The first part: a table's name (or ``chapter``)."""
+        return self.parts[0]
+
+    @property
+    def is_chapter(self) -> bool:
+        return len(self.parts) == 2 and self.parts[0] == "chapter"
+
+    @property
+    def is_figure(self) -> bool:
+        """Whether it has the three parts a figure needs."""
+        return len(self.parts) >= 3
+
+    @property
+    def chapter(self) -> str:
+        """The chapter a ``chapter | NAME`` reference names."""
+        return self.parts[1]
+
+    @property
+    def row(self) -> str:
+        return self.parts[1]
+
+    @property
+    def column(self) -> str:
+        return self.parts[2]
+
+    @property
+    def endings(self) -> tuple[str, ...]:
+        """What follows the column: ``abs``, ``ordinal``, ``0dp`` …"""
+        return self.parts[3:]
+
+    def __str__(self) -> str:
+        return " | ".join(self.parts)
+
+
 def resolve(text: str, tables: dict[str, ComputedTable], chapters: Chapters | None = None) -> str:
     """Replace every ``[[table | row | column]]`` with the printed figure, and every
     ``[[chapter | NAME]]`` with the chapter's number ("section 7", "Appendix 1")."""
     return REFERENCE.sub(lambda match: cite(match.group(1), tables, chapters), text)
-
-
-def references_in(text: str) -> list[Reference]:
-    """Every ``[[…]]`` reference in ``text``, parsed."""
-    return [Reference.parse(match.group(1)) for match in REFERENCE.finditer(text)]
 
 
 def cite(
@@ -36,7 +79,7 @@ def cite(
     what is wrong."""
     parsed = Reference.parse(reference) if isinstance(reference, str) else reference
     if parsed.is_chapter:
-        return _chapter(parsed.row, chapters)
+        return _chapter(parsed.chapter, chapters)
     if not parsed.is_figure:
         raise LookupError(
             "a reference is [[table | row | column]], optionally followed by "

@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from reportgen.load.mistakes import quoted, shown, syntax_problem
 from reportgen.problems import Problem
 from reportgen.types import FieldPath, YamlFile, field_name
 
@@ -27,31 +28,33 @@ _FORBIDDEN_TOKENS = {
     yaml.AliasToken: _QUOTE_IT.format(mark="*", meaning="aliases"),
     yaml.TagToken: _QUOTE_IT.format(mark="!", meaning="tags"),
 }
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_SYNTAX_HINTS = {
-    "found character '\\t' that cannot start any token": "indent with spaces, not tabs",
-    "but found another document": (
-        "the file holds more than one YAML document (a line '---'); keep only one"
-    ),
-}
-_GENERAL_HINT = (
-    "check the indentation, that every list item starts with '- ', and that text "
-    "containing ': ' or starting with a quote is wrapped in quotes"
+_CONTROL = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f"
+_SURROGATES = "\ud800-\udfff"
+_NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
+    chr(plane + last) for plane in range(0, 0x110000, 0x10000) for last in (0xFFFE, 0xFFFF)
 )
+_UNSHOWABLE = re.compile(f"[{_CONTROL}{_SURROGATES}{_NONCHARACTERS}]")
+_NAMED_ESCAPES = {0: "0", 7: "a", 8: "b", 0x0B: "v", 0x0C: "f", 0x1B: "e"}
+_COMMENT_AFTER = re.compile(r"[ \t]+#")
+_SINGLE_VALUE = re.compile(r"(?i)[-+.,:/%£$€\d]+|yes|no|true|false|on|off|y|n")
 
 
 class _Reader:
     """Turns a composed YAML node tree into plain values, collecting problems."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, text: str = "") -> None:
         self.file = YamlFile(path, None)
+        self.text = text
+        self.lines = text.splitlines()
         self.problems: list[Problem] = []
 
     def problem(self, node: yaml.Node, message: str, at: FieldPath = ()) -> None:
         mark = node.start_mark
-        self.problems.append(
-            Problem(self.file.path, message, mark.line + 1, mark.column + 1, field_name(at))
-        )
+        self.problem_at(mark.line, mark.column, message, at)
+
+    def problem_at(self, line: int, column: int, message: str, at: FieldPath = ()) -> None:
+        """A problem at a line and column counted from 0."""
+        self.problems.append(Problem(self.file.path, message, line + 1, column + 1, field_name(at)))
 
     def read(self, node: yaml.Node, at: FieldPath) -> Any:
         self.file.positions[at] = (node.start_mark.line + 1, node.start_mark.column + 1)
@@ -64,37 +67,115 @@ class _Reader:
 
     def read_scalar(self, node: yaml.ScalarNode, at: FieldPath) -> str | None:
         """The text as typed, with runs of spaces and line breaks folded to one space
-        (a new paragraph is a new block); control characters pasted from other programs
-        are refused, since they would change the Word document's layout."""
+        (a new paragraph is a new block). Characters no document can show (control
+        characters pasted from other programs, broken or reserved codes) are refused, and
+        so is a ' #' that silently ends a text early."""
         plain = node.style is None
         if plain and node.value in _NULLS:
             return None
-        control = _CONTROL.search(node.value)
-        if control:
-            self.problem(
-                node,
-                f"the text contains an invisible control character "
-                f"(U+{ord(control.group()):04X}), often pasted from another "
-                "program; delete it and type the text again.",
+        self.check_characters(node, at)
+        printed = " ".join(node.value.split())
+        if plain:
+            self.check_comment_cut(node, printed, at)
+        return printed
+
+    def check_characters(self, node: yaml.ScalarNode, at: FieldPath) -> bool:
+        """Whether the value holds a character that cannot be shown (reported, placed on
+        the character itself where it can be found in the file)."""
+        found = _UNSHOWABLE.search(node.value)
+        if not found:
+            return False
+        character = found.group()
+        line, column = self.locate_character(node, character)
+        self.problem_at(line, column, _unshowable(character), at)
+        return True
+
+    def locate_character(self, node: yaml.Node, character: str) -> tuple[int, int]:
+        """Line and column (from 0) of ``character`` in the node's text as typed, or of
+        the escape (``\\ud800``, ``\\x0c``, ``\\f`` …) that wrote it; else the node's start."""
+        start, end = node.start_mark.index, node.end_mark.index
+        source = self.text[start:end]
+        code = ord(character)
+        spellings = [character, f"\\u{code:04x}", f"\\U{code:08x}"]
+        spellings += [f"\\x{code:02x}"] if code < 0x100 else []
+        spellings += [f"\\{_NAMED_ESCAPES[code]}"] if code in _NAMED_ESCAPES else []
+        lowered = source.lower()
+        offsets = [source.find(s) if s == character else lowered.find(s.lower()) for s in spellings]
+        offset = min((o for o in offsets if o >= 0), default=0)
+        before = self.text[: start + offset]
+        return before.count("\n"), start + offset - (before.rfind("\n") + 1)
+
+    def check_comment_cut(self, node: yaml.ScalarNode, printed: str, at: FieldPath) -> None:
+        """A ' #' after unquoted text starts a YAML comment: the text prints only up to
+        it. Reported when what comes before is text (words), not a date, number, yes/no
+        or a single name followed by a reviewer's note."""
+        end = node.end_mark
+        line = self.lines[end.line] if end.line < len(self.lines) else ""
+        comment = _COMMENT_AFTER.match(line, end.column)
+        if not comment:
+            return
+        note = line[comment.end() :]
+        several_words = len(printed.split()) > 1
+        touching = note[:1] not in ("", " ", "\t", "#") and not _SINGLE_VALUE.fullmatch(printed)
+        if not (several_words or touching):
+            return
+        message = (
+            f"the ' #' here starts a YAML comment, so the text stops before it and will print "
+            f"as {printed!r}. To keep the '#' and the words after it, put the whole text in "
+            "quotes; if the words after '#' are a note for reviewers, move them to a line of "
+            "their own."
+        )
+        start = node.start_mark
+        fix = line[: start.column] + quoted(line[start.column :].rstrip())
+        message += shown(
+            self.lines, end.line, comment.end() - 1, fix if start.line == end.line else ""
+        )
+        self.problem_at(end.line, comment.end() - 1, message, at)
+
+    def repeated(
+        self, key: yaml.ScalarNode, first_line: int, new_item: bool, at: FieldPath
+    ) -> None:
+        """A field given twice. When it is the field an item of a list starts with, the
+        line almost always starts the next item and lacks its '- ' (nothing should be
+        deleted)."""
+        name, line, column = key.value, key.start_mark.line, key.start_mark.column
+        if not new_item:
+            self.problem_at(
+                line,
+                column,
+                f"the field {name!r} appears twice (first on line {first_line}); a field is "
+                "given once, and only the first is read: write what it should say under one "
+                "of them.",
                 at,
             )
-        return " ".join(node.value.split())
+            return
+        text = self.lines[line] if line < len(self.lines) else ""
+        room = column >= 2 and text[column - 2 : column] == "  "
+        message = (
+            f"the field {name!r} appears again in the same item (first on line {first_line}): "
+            f"this line probably starts a new item, which needs '- ' before {name!r}, lined "
+            f"up with the '- ' on line {first_line} (the item's other fields stay lined up "
+            "with the text after '- ')."
+        )
+        fix = f"{text[: column - 2]}- {text[column:]}" if room else ""
+        self.problem_at(line, column, message + shown(self.lines, line, column, fix), at)
 
     def read_mapping(self, node: yaml.MappingNode, at: FieldPath) -> dict[str, Any]:
         mapping: dict[str, Any] = {}
         first_line: dict[str, int] = {}
+        new_item_reported = False
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode) or key_node.value == "<<":
                 self.problem(key_node, "a field name must be plain text.", at)
                 continue
             key = key_node.value
+            if self.check_characters(key_node, at):
+                continue
             if key in mapping:
-                self.problem(
-                    key_node,
-                    f"the field {key!r} appears twice (first on line {first_line[key]}); "
-                    "keep one and delete the other.",
-                    (*at, key),
-                )
+                if not new_item_reported:
+                    in_list = bool(at) and isinstance(at[-1], int)
+                    new_item_reported = in_list and key == next(iter(mapping))
+                    self.repeated(key_node, first_line[key], new_item_reported, (*at, key))
                 continue
             first_line[key] = key_node.start_mark.line + 1
             mapping[key] = self.read(value_node, (*at, key))
@@ -105,15 +186,38 @@ class _Reader:
         return mapping
 
 
+def _unshowable(character: str) -> str:
+    code = ord(character)
+    if 0xD800 <= code <= 0xDFFF:
+        return (
+            f"the text contains a broken character (U+{code:04X}, half of a pair that only "
+            "means something together, often left by a copy-and-paste or written as an "
+            "escape such as \\ud800); it cannot be printed: delete it and type the "
+            "character again."
+        )
+    if code < 0xA0:
+        return (
+            f"the text contains an invisible control character (U+{code:04X}), often pasted "
+            "from another program; delete it and type the text again."
+        )
+    return (
+        f"the text contains U+{code:04X}, a code Unicode reserves as a 'noncharacter': it "
+        "is not a character and cannot be printed; delete it and type the text again."
+    )
+
+
 def read_yaml(path: Path) -> tuple[YamlFile, list[Problem]]:
     """Read one YAML file. Returns the file (data ``None`` if unreadable) and its problems."""
-    reader = _Reader(path)
+    file = YamlFile(path, None)
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        return reader.file, [Problem(path, "the file is not UTF-8 text; save it as UTF-8.")]
+        raw = path.read_bytes()
     except OSError as error:
-        return reader.file, [Problem(path, f"the file cannot be read ({error.strerror}).")]
+        return file, [Problem(path, f"the file cannot be read ({error.strerror}).")]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        return file, [_not_utf8(path, error)]
+    reader = _Reader(path, text)
     try:
         refused = _refused_features(path, text)
         if refused:
@@ -122,11 +226,11 @@ def read_yaml(path: Path) -> tuple[YamlFile, list[Problem]]:
         if node is not None:
             reader.file.data = reader.read(node, ())
     except yaml.MarkedYAMLError as error:
-        return reader.file, [_syntax_problem(path, error)]
+        return reader.file, [syntax_problem(path, text, _first_mistake(text, error))]
     except yaml.reader.ReaderError as error:
         return reader.file, [_character_problem(path, text, error)]
-    except yaml.YAMLError as error:
-        return reader.file, [Problem(path, f"the YAML could not be read: {error}")]
+    except yaml.YAMLError:
+        return reader.file, [Problem(path, "the file could not be read as YAML.")]
     except RecursionError:
         return reader.file, [Problem(path, "the file is nested too deeply to read.")]
     return reader.file, reader.problems
@@ -144,12 +248,32 @@ def _refused_features(path: Path, text: str) -> list[Problem]:
     return problems
 
 
-def _syntax_problem(path: Path, error: yaml.MarkedYAMLError) -> Problem:
-    mark = error.problem_mark or error.context_mark
-    what = error.problem or error.context or "invalid YAML"
-    hint = next((h for key, h in _SYNTAX_HINTS.items() if key in what), _GENERAL_HINT)
-    line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
-    return Problem(path, f"the YAML could not be read ({what}); {hint}.", line, column)
+def _first_mistake(text: str, error: yaml.MarkedYAMLError) -> yaml.MarkedYAMLError:
+    """The first mistake in the file: the scan for refused features reads on past a
+    mistake the parser would have stopped at (composing builds no objects)."""
+    try:
+        yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as first:
+        return first
+    except (yaml.YAMLError, RecursionError):
+        pass
+    return error
+
+
+def _not_utf8(path: Path, error: UnicodeDecodeError) -> Problem:
+    """Bytes that are not UTF-8 (a file saved in an older encoding, or a broken
+    character written into it), placed on the first of them."""
+    data = bytes(error.object)  # the file's bytes after any byte-order mark
+    line_start = data.rfind(b"\n", 0, error.start) + 1
+    column = len(data[line_start : error.start].decode("utf-8", "replace")) + 1
+    return Problem(
+        path,
+        "the file is not UTF-8 text: the character here cannot be read (a file saved in an "
+        "older encoding, or a broken character pasted in); save the file as UTF-8 and check "
+        "this character.",
+        data.count(b"\n", 0, error.start) + 1,
+        column,
+    )
 
 
 def _character_problem(path: Path, text: str, error: yaml.reader.ReaderError) -> Problem:
@@ -157,13 +281,7 @@ def _character_problem(path: Path, text: str, error: yaml.reader.ReaderError) ->
     before = text[: error.position]
     line, column = before.count("\n") + 1, len(before) - before.rfind("\n")
     character = error.character if isinstance(error.character, str) else chr(error.character)
-    return Problem(
-        path,
-        f"the file contains an invisible control character "
-        f"(U+{ord(character):04X}); delete it and type the text again.",
-        line,
-        column,
-    )
+    return Problem(path, _unshowable(character), line, column)
 
 
 def named_values(

@@ -163,6 +163,9 @@ class Implications(Content):
 
 # --- officers.yaml ------------------------------------------------------------------------
 
+PUBLIC_KEY_PATTERN = r"^ed25519:[A-Za-z0-9+/]{43}=$"
+"""An officer's public key as officers.yaml holds it: ed25519: and the key in base64."""
+
 
 class SigningOfficer(Content):
     """An officer who signs off part of the report."""
@@ -173,6 +176,12 @@ class SigningOfficer(Content):
         default_factory=list,
         description="other wordings of the implications table's sign-off column that mean "
         "this officer, e.g. Section 151 Officer & Finance Team",
+    )
+    public_key: str | None = Field(
+        None,
+        pattern=PUBLIC_KEY_PATTERN,
+        description="the officer's public key, the line `reportgen keys new` printed for "
+        "them: ed25519: and 44 letters, digits, + or / ending in =",
     )
 
     def answers_to(self, wording: str) -> bool:
@@ -218,6 +227,11 @@ class OtherSignOff(Content):
 class Officers(Content):
     """officers.yaml: who signs off the report, and what besides the implications rows."""
 
+    signatures: Literal["required", "optional"] = Field(
+        "optional",
+        description="required: every sign-off must be signed with the officer's own key "
+        "(their public_key below); optional (the default): a sign-off without a key counts",
+    )
     officers: list[SigningOfficer] = Field(
         min_length=1, description="the officers who sign off parts of the report"
     )
@@ -231,15 +245,32 @@ class Officers(Content):
 
 
 class Record(Content):
-    """One recorded sign-off in signoffs.yaml."""
+    """One recorded sign-off in signoffs.yaml: what was cleared, for which report and
+    meeting, by whom and when, the text itself and its SHA-256, and (when the officer has a
+    key) their signature over all of it."""
 
     row: str = _text("what was signed off, as `reportgen signoff` names it")
+    what: str | None = Field(None, description="what it is, e.g. Legal implications")
+    year: str | None = Field(None, description="the year folder it was signed in, e.g. 2018-19")
+    report: str | None = Field(None, description="the title of the report it was signed for")
+    committee: str | None = Field(None, description="the committee the report went to")
+    meeting: IsoDate | None = Field(
+        None, description="the date of the meeting it was signed for (YYYY-MM-DD)"
+    )
     by: str = _text("the officer's name")
     role: str = _text("the officer's role when they signed")
     signed_at: str = _text("when, as an ISO 8601 UTC time")
     sha256: str = Field(
         pattern=r"^[0-9a-f]{64}$",
         description="the SHA-256 of the text: 64 characters, digits and a to f in lower case",
+    )
+    key: str | None = Field(
+        None, pattern=PUBLIC_KEY_PATTERN, description="the public key it was signed with"
+    )
+    signature: str | None = Field(
+        None,
+        pattern=r"^[A-Za-z0-9+/]{86}==$",
+        description="the officer's Ed25519 signature of the entry, in base64",
     )
     text: str = _text("the text that was signed off")
 

@@ -14,10 +14,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol, cast
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
 from reportgen.compute import figures
 from reportgen.compute.charts import ChartData, ChartView
+from reportgen.load.data import printable
+from reportgen.types import ComputedTable
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -52,6 +54,43 @@ class ChartPicture:
 
 Pictures = dict[str, ChartPicture]
 """Drawn charts by :func:`picture_key`."""
+
+
+@dataclass(frozen=True)
+class DrawnChart(ChartView):
+    """A chart as the templates receive it: its title, description and figures, and its
+    pictures (``svg``, ``png``, ``svg_data_url``)."""
+
+    svg: bytes = b""
+    png: bytes = b""
+
+    @property
+    def svg_data_url(self) -> str:
+        return "data:image/svg+xml;base64," + base64.b64encode(self.svg).decode("ascii")
+
+
+Document = TypeVar("Document")
+
+
+def with_pictures(document: Document, pictures: Pictures) -> Document:
+    """``document`` with each of its charts given its pictures (drawn now if they were
+    not drawn before), so a template places ``view.svg_data_url`` or ``view.png``."""
+    if isinstance(document, ChartView) and not isinstance(document, DrawnChart):
+        picture = picture_of(pictures, document)
+        fields = {item.name: getattr(document, item.name) for item in dataclasses.fields(document)}
+        return cast(Document, DrawnChart(**fields, svg=picture.svg, png=picture.png))
+    if isinstance(document, tuple) and not hasattr(document, "_fields"):
+        items = tuple(with_pictures(item, pictures) for item in document)
+        same = all(new is old for new, old in zip(items, document, strict=True))
+        return document if same else cast(Document, items)
+    if dataclasses.is_dataclass(document) and not isinstance(document, type | ComputedTable):
+        changed = {
+            item.name: new
+            for item in dataclasses.fields(document)
+            if (new := with_pictures(old := getattr(document, item.name), pictures)) is not old
+        }
+        return dataclasses.replace(document, **changed) if changed else document
+    return document
 
 
 def picture_key(data: ChartData) -> str:
@@ -114,8 +153,23 @@ def _matplotlib_version() -> str:
         return "none"
 
 
+def _printable(data: ChartData) -> ChartData:
+    """The chart's words with any character matplotlib cannot draw (a control character,
+    half of a character) replaced by U+FFFD. ``check`` refuses such text, so this only
+    guards a chart made some other way."""
+    return dataclasses.replace(
+        data,
+        x_label=printable(data.x_label),
+        y_label=printable(data.y_label),
+        categories=tuple(map(printable, data.categories)),
+        series=tuple(map(printable, data.series)),
+    )
+
+
 def _drawn(data: ChartData) -> tuple[bytes, bytes]:
     import matplotlib
+
+    data = _printable(data)
 
     matplotlib.use("Agg")
     from matplotlib import pyplot
@@ -144,6 +198,7 @@ _STYLE: dict[str, Any] = {
     "axes.grid.axis": "y",
     "grid.color": "#dddddd",
     "svg.hashsalt": "reportgen",
+    "text.parse_math": False,  # a $ in a label is a dollar sign, never a formula
 }
 
 

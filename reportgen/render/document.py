@@ -3,8 +3,11 @@ processes of their own. ``build`` and ``publish`` both render through here."""
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import multiprocessing
 import os
+import signal
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -65,7 +68,12 @@ class RenderJob:
         _FORKED_WORK = self
         context = multiprocessing.get_context("fork")
         try:
-            with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            with ProcessPoolExecutor(
+                max_workers=workers,
+                mp_context=context,
+                initializer=_end_with_the_build,
+                initargs=(os.getpid(),),
+            ) as pool:
                 # The slowest jobs first, so the cores finish together.
                 ordered = sorted(jobs, key=lambda job: -DOCUMENTS[job[0]].cost.get(job[1], 1))
                 results = dict(pool.map(_run_forked, ordered))
@@ -89,6 +97,19 @@ _FORKED_WORK: RenderJob | None = None
 def _run_forked(job: Job) -> tuple[str, bytes | str]:
     assert _FORKED_WORK is not None
     return _FORKED_WORK.run(job)
+
+
+_PR_SET_PDEATHSIG = 1
+"""Linux's prctl option: a signal the system sends a process when its parent ends."""
+
+
+def _end_with_the_build(build: int) -> None:
+    """Run in each rendering process as it starts: it ends when the build does. Without
+    this, a killed build's renderers would wait for more work for ever."""
+    with contextlib.suppress(OSError, AttributeError):  # prctl is Linux's only
+        ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != build:  # the build ended before the line above
+        os._exit(1)
 
 
 def _cores() -> int:

@@ -7,17 +7,21 @@ import logging
 import zipfile
 from pathlib import Path
 
-import jinja2
 from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 
 from reportgen.compute import ComputedDocument
 from reportgen.exceptions import TemplateError
-from reportgen.render.charts import Pictures
+from reportgen.render.charts import Pictures, with_pictures
 from reportgen.render.docx_contents import fill_contents_page_numbers, soffice
 from reportgen.render.docx_draft import mark_draft
 from reportgen.render.docx_parts import chart_maker, data_table_maker
-from reportgen.render.template_folders import find_template, jinja_environment
+from reportgen.render.template_folders import (
+    TEMPLATE_FAULTS,
+    explain_fault,
+    find_template,
+    jinja_environment,
+)
 
 LOGGER = logging.getLogger("reportgen")
 
@@ -36,17 +40,20 @@ def render_docx(
     path = find_template(folders, "docx", f"{template_name}.docx")
     template = _open(path)
     environment = jinja_environment(folders, "docx")
+    drawn = {} if pictures is None else pictures
     try:
         context: dict[str, object] = {
-            "doc": document,
+            "doc": with_pictures(document, drawn),
             "data_table": data_table_maker(template),
-            "chart": chart_maker(template, {} if pictures is None else pictures),
+            "chart": chart_maker(template, drawn),
         }
         template.render(context, jinja_env=environment, autoescape=True)
-    except jinja2.TemplateError as error:
+    except TEMPLATE_FAULTS as error:
         nearby = getattr(error, "docx_context", None)
         near = f"\nNear: {' '.join(nearby)[:300]}" if nearby else ""
-        raise TemplateError(f"the Word template {path.name} failed: {error}{near}") from error
+        raise TemplateError(
+            f"the Word template {path} failed: {explain_fault(error)}{near}"
+        ) from error
     _set_properties(template, document.properties)
     if draft:
         mark_draft(template)
@@ -84,9 +91,10 @@ def _open(path: Path) -> DocxTemplate:
 def _set_properties(template: DocxTemplate, properties: dict[str, str]) -> None:
     """Title, subject, author and language, as Word's File > Info shows them."""
     core = template.core_properties
-    core.title = properties["title"]
-    core.subject = properties["subject"]
-    core.author = properties["author"]
+    # Word keeps at most 255 characters in each (the printed title is not shortened).
+    core.title = properties["title"][:255]
+    core.subject = properties["subject"][:255]
+    core.author = properties["author"][:255]
     core.language = properties["language"]
     _set_default_language(template, properties["language"])
 

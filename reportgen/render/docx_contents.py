@@ -9,16 +9,23 @@ refresh them if the text is edited later.
 
 Without LibreOffice (``soffice``), or if it fails, the fields are left empty and a warning
 says so: the document is still built.
+
+LibreOffice works in a scratch folder of the system's temporary folder, named
+``reportgen-soffice-<process>-XXXXXXXX``, deleted when it is done. A build that is killed
+cannot delete its own, so each build deletes those whose process has ended
+(:func:`remove_abandoned_scratch`), never one a running build is using.
 """
 
 from __future__ import annotations
 
 import io
 import logging
+import os
 import re
 import shutil
 import subprocess
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +35,12 @@ from docx.oxml.ns import qn
 from reportgen.exceptions import RenderError
 
 SOFFICE_TIMEOUT = 240
+SCRATCH_PREFIX = "reportgen-soffice-"
+ABANDONED_AFTER = 2 * SOFFICE_TIMEOUT + 60
+"""Seconds after which a scratch folder is abandoned whoever made it: longer than any
+layout can take (LibreOffice is stopped after SOFFICE_TIMEOUT)."""
+_SCRATCH = re.compile(r"reportgen-soffice-(\d+)-[a-z0-9_]+")
+_OLD_SCRATCH = re.compile(r"reportgen-[a-z0-9_]{8}")
 _FIELD = re.compile(r"PAGEREF\s+(_Toc\d+)")
 
 
@@ -69,11 +82,11 @@ def contents_page_numbers(
     found in order and a title that is also part of another line is not mistaken."""
     if not entries:
         return {}
-    last = _normal(entries[-1][1])
+    last = _letters_and_digits(entries[-1][1])
     page = next((i for i, lines in enumerate(page_lines) if _has_line(lines, last)), -1) + 1
     found: dict[str, int] = {}
     for bookmark, text in entries:
-        wanted = _normal(text)
+        wanted = _letters_and_digits(text)
         for index in range(page, len(page_lines)):
             if _has_line(page_lines[index], wanted):
                 found[bookmark], page = index + 1, index
@@ -99,7 +112,7 @@ def _laid_out_pages(docx_bytes: bytes) -> list[list[str]]:
             "LibreOffice is needed to put page numbers in the Word contents "
             "page: sudo apt-get install -y libreoffice-writer-nogui"
         )
-    with tempfile.TemporaryDirectory(prefix="reportgen-") as scratch:
+    with tempfile.TemporaryDirectory(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-") as scratch:
         folder = Path(scratch)
         (folder / "document.docx").write_bytes(docx_bytes)
         command = [
@@ -122,7 +135,7 @@ def _laid_out_pages(docx_bytes: bytes) -> list[list[str]]:
                 "LibreOffice could not lay out the Word file to number its contents page."
             )
         return [
-            [_normal(line) for line in (page.extract_text() or "").splitlines()]
+            [_letters_and_digits(line) for line in (page.extract_text() or "").splitlines()]
             for page in PdfReader(pdf).pages
         ]
 
@@ -130,7 +143,48 @@ def _laid_out_pages(docx_bytes: bytes) -> list[list[str]]:
 LOGGER = logging.getLogger("reportgen")
 
 
-def _normal(text: str) -> str:
+def remove_abandoned_scratch() -> list[Path]:
+    """Delete LibreOffice scratch folders left by killed builds: those whose process has
+    ended, or older than any layout takes. Returns the folders deleted."""
+    removed = []
+    for folder in Path(tempfile.gettempdir()).glob("reportgen-*"):
+        if not folder.is_symlink() and folder.is_dir() and _abandoned(folder):
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+    return removed
+
+
+def _abandoned(folder: Path) -> bool:
+    try:
+        age = time.time() - folder.stat().st_mtime
+    except OSError:
+        return False
+    if match := _SCRATCH.fullmatch(folder.name):
+        return age > ABANDONED_AFTER or not _running(int(match.group(1)))
+    # named by an earlier reportgen, without its process: recognised by what is inside
+    old = _OLD_SCRATCH.fullmatch(folder.name) and (folder / "document.docx").exists()
+    return bool(old) and age > ABANDONED_AFTER
+
+
+def _running(process: int) -> bool:
+    """Whether a process is alive (one that has ended but not been collected by its
+    parent, a "zombie", is not)."""
+    try:
+        os.kill(process, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    try:
+        stat = Path(f"/proc/{process}/stat").read_text(encoding="ascii", errors="replace")
+    except OSError:
+        return True
+    return stat.rsplit(")", 1)[-1].split()[:1] not in (["Z"], ["X"])
+
+
+def _letters_and_digits(text: str) -> str:
+    """A line as contents entries and headings are matched: lower-case letters and digits
+    only (LibreOffice's text layer spaces and punctuates them its own way)."""
     return re.sub(r"[^a-z0-9]", "", text.lower())
 
 

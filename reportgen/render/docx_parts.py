@@ -16,7 +16,7 @@ from docxtpl import DocxTemplate
 from docxtpl.subdoc import Subdoc  # needs docxtpl[subdoc]
 
 from reportgen.compute.charts import ChartView
-from reportgen.render.charts import Pictures, picture_of
+from reportgen.render.charts import DrawnChart, Pictures, picture_of
 from reportgen.types import ComputedTable, TableRow
 
 HEADER_FILL = "1D3B6E"
@@ -108,7 +108,7 @@ def chart_maker(template: DocxTemplate, pictures: Pictures) -> Callable[[ChartVi
         part = template.new_subdoc()
         part.add_paragraph(view.title, style="Caption")
         picture = part.add_paragraph()
-        png = picture_of(pictures, view).png
+        png = view.png if isinstance(view, DrawnChart) else picture_of(pictures, view).png
         picture.add_run().add_picture(io.BytesIO(png), width=Cm(16))
         for properties in picture._p.iter(qn("wp:docPr")):
             properties.set("descr", view.description)

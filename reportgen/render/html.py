@@ -9,8 +9,16 @@ import jinja2
 
 from reportgen.compute import ComputedDocument
 from reportgen.exceptions import TemplateError
-from reportgen.render.charts import Pictures, picture_of
-from reportgen.render.template_folders import find_template, jinja_environment
+from reportgen.render.charts import Pictures, with_pictures
+from reportgen.render.template_folders import (
+    TEMPLATE_FAULTS,
+    explain_fault,
+    find_template,
+    jinja_environment,
+    not_found,
+    read_template,
+    where_in_template,
+)
 
 
 def render_html(
@@ -22,19 +30,20 @@ def render_html(
 ) -> str:
     """Render ``<template_name>.html.j2`` with the computed document as ``doc``; a
     ``draft`` is marked as one whatever the template (see :func:`mark_draft`). Charts are
-    drawn pictures (``chart_picture(view)`` in the template), from ``pictures`` if drawn."""
+    given their pictures (``view.svg_data_url`` in the template), from ``pictures`` if drawn."""
     environment = jinja_environment(folders, "html")
     drawn = {} if pictures is None else pictures
-    environment.globals["chart_picture"] = lambda view: picture_of(drawn, view)
+    document = with_pictures(document, drawn)
     try:
         template = environment.get_template(f"{template_name}.html.j2")
         html = template.render(doc=document, draft=draft)
     except jinja2.TemplateNotFound as error:
-        raise TemplateError(f"no HTML template named {error.name}.") from error
-    except jinja2.TemplateError as error:
-        line = getattr(error, "lineno", None)
-        where = f" (line {line})" if line else ""
-        raise TemplateError(f"the HTML template {template_name} failed{where}: {error}") from error
+        raise not_found(error, folders, "html") from error
+    except TEMPLATE_FAULTS as error:
+        where = where_in_template(error, folders)
+        raise TemplateError(
+            f"the HTML template {template_name} failed{where}: {explain_fault(error)}"
+        ) from error
     return mark_draft(html, folders) if draft else html
 
 
@@ -54,7 +63,7 @@ def mark_draft(html: str, folders: list[Path]) -> str:
         raise TemplateError(
             "an HTML template has no <head> and <body>, so a draft cannot be marked."
         )
-    css = find_template(folders, "html", "draft.css").read_text(encoding="utf-8")
+    css = read_template(find_template(folders, "html", "draft.css"))
     head = f'<meta name="keywords" content="Draft">\n<style>\n{css}</style>\n'
     html = _HEAD_END.sub(lambda match: head + match.group(), html, count=1)
     return _BODY_START.sub(lambda match: match.group() + "\n" + DRAFT_NOTICE, html, count=1)

@@ -8,14 +8,14 @@ WeasyPrint is imported only when a PDF is made, so ``check`` works without Pango
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Iterator
-from contextlib import contextmanager
+import os
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
 
 from reportgen.exceptions import RenderError
+from reportgen.load.paths import is_link_out, stays_inside
+from reportgen.render.pdf_errors import weasyprint_errors
 from reportgen.render.template_folders import find_template
 
 PDF_VARIANT = "pdf/ua-1"
@@ -34,10 +34,12 @@ def load_weasyprint() -> Any:
 
 
 def project_only_fetcher(allowed: list[Path]) -> Any:
-    """A WeasyPrint URL fetcher for ``data:`` URLs and files inside ``allowed`` only."""
+    """A WeasyPrint URL fetcher for ``data:`` URLs and files inside ``allowed`` only (a
+    link leading out of them, or a ``..`` path, is refused without being read)."""
     from weasyprint.urls import FatalURLFetchingError, URLFetcher
 
     roots = [folder.resolve() for folder in allowed]
+    written = [Path(os.path.abspath(folder)) for folder in allowed]
 
     class ForbiddenResourceError(FatalURLFetchingError):
         """A document asked for a resource outside the template folders."""
@@ -46,50 +48,58 @@ def project_only_fetcher(allowed: list[Path]) -> Any:
         forbidden = ForbiddenResourceError
 
         def fetch(self, url: str, headers: dict | None = None) -> Any:
-            parsed = urlparse(url)
-            if parsed.scheme == "data" or (
-                parsed.scheme == "file" and _inside(Path(unquote(parsed.path)), roots)
-            ):
-                return super().fetch(url, headers)
-            raise ForbiddenResourceError(
-                f"the document may not load {url}: only files in the template folders can be used."
-            )
+            url = _first_found(url, written)
+            refusal = _refusal(url, roots)
+            if refusal:
+                raise ForbiddenResourceError(refusal)
+            return super().fetch(url, headers)
 
     return ProjectOnlyFetcher(allowed_protocols=["file", "data"])
 
 
-def _inside(path: Path, roots: list[Path]) -> bool:
-    resolved = path.resolve()
-    return any(resolved.is_relative_to(root) for root in roots)
+def _first_found(url: str, folders: list[Path]) -> str:
+    """A file the document names (a picture, a font) from the first template folder that
+    has it, as templates are found: a council that replaces only the stylesheet can put
+    its logo beside it. A file no folder has is looked for in the first (the council's)."""
+    parsed = urlparse(url)
+    if parsed.scheme != "file":
+        return url
+    path = Path(os.path.normpath(unquote(parsed.path)))
+    home = next((folder for folder in folders if path.is_relative_to(folder)), None)
+    if home is None:
+        return url  # outside every template folder: refused, see _refusal
+    relative = path.relative_to(home)
+    found = [folder / relative for folder in folders if (folder / relative).exists()]
+    return (found[0] if found else folders[0] / relative).as_uri()
 
 
-class _ErrorCollector(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(level=logging.ERROR)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
-
-
-@contextmanager
-def _weasyprint_errors() -> Iterator[_ErrorCollector]:
-    collector = _ErrorCollector()
-    logger = logging.getLogger("weasyprint")
-    logger.addHandler(collector)
-    try:
-        yield collector
-    finally:
-        logger.removeHandler(collector)
+def _refusal(url: str, roots: list[Path]) -> str | None:
+    """Why the document may not load ``url``; None when it may."""
+    parsed = urlparse(url)
+    if parsed.scheme == "data":
+        return None
+    if parsed.scheme == "file":
+        path = Path(unquote(parsed.path))
+        if any(stays_inside(path, root) for root in roots):
+            return None
+        if any(is_link_out(path, root) for root in roots):
+            return (
+                f"the document may not load {path}: it is a link to a file outside the "
+                "template folders, so it was not read; put a copy of the file in the "
+                "template folder instead of a link."
+            )
+    return f"the document may not load {url}: only files in the template folders can be used."
 
 
 def render_pdf(html: str, template_name: str, folders: list[Path]) -> bytes:
     """Lay out ``html`` as a tagged PDF/UA-1 document. Relative links (images, fonts)
-    resolve against the folder the HTML template was found in."""
+    resolve against the folder the HTML template was found in, then the other template
+    folders in their order."""
     weasyprint = load_weasyprint()
     fetcher = project_only_fetcher(folders)
     template = find_template(folders, "html", f"{template_name}.html.j2")
-    with _weasyprint_errors() as errors:
+    written = [Path(os.path.abspath(folder)) for folder in folders]
+    with weasyprint_errors(lambda url: _first_found(url, written)) as errors:
         try:
             document = weasyprint.HTML(
                 string=html, base_url=template.parent.as_uri() + "/", url_fetcher=fetcher

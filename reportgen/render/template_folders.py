@@ -2,19 +2,32 @@
 
 A council can restyle its documents without touching reportgen: copy a file from
 ``templates/`` into a folder of its own, edit it, and pass ``--templates FOLDER``.
+
+A council's templates are not reportgen's code, so they are confined: they render in
+Jinja's sandbox (a template cannot reach Python, run commands or change the document's
+values), and every file they use — an included template, a stylesheet, the Word file —
+must be inside the template folders. A link (symlink) leading elsewhere is refused
+without the file it leads to ever being read.
 """
 
 from __future__ import annotations
 
 import importlib.resources
+import traceback
+from collections.abc import Callable
 from pathlib import Path
 
 import jinja2
+from jinja2.exceptions import SecurityError
+from jinja2.loaders import split_template_path
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from reportgen.exceptions import TemplateError
+from reportgen.load.paths import stays_inside
 
-BUILTIN_TEMPLATES = Path(str(importlib.resources.files("reportgen.builtin_templates")))
-"""The project's templates/ folder (installed as the package reportgen.builtin_templates)."""
+BUILTIN_TEMPLATES = Path(str(importlib.resources.files("reportgen.builtin_templates"))).resolve()
+"""The project's templates/ folder (reportgen/builtin_templates links to it, so it is
+installed as the package reportgen.builtin_templates)."""
 
 
 def search_path(user_templates: Path | None = None) -> list[Path]:
@@ -26,23 +39,120 @@ def search_path(user_templates: Path | None = None) -> list[Path]:
 
 
 def find_template(folders: list[Path], kind: str, name: str) -> Path:
-    """The first ``<folder>/<kind>/<name>`` that exists (kind: html or docx)."""
+    """The first ``<folder>/<kind>/<name>`` that exists (kind: html or docx). Refused if
+    it is a link leading outside its template folder."""
+    found = _find(folders, kind, split_template_path(name))
+    if found is None:
+        looked = ", ".join(str(folder / kind) for folder in folders)
+        raise TemplateError(f"no template named {name} in {looked}.")
+    return found
+
+
+def _find(folders: list[Path], kind: str, pieces: list[str]) -> Path | None:
     for folder in folders:
-        candidate = folder / kind / name
+        candidate = folder.joinpath(kind, *pieces)
         if candidate.is_file():
+            if not stays_inside(candidate, folder):
+                raise TemplateError(
+                    f"the template file {candidate} is a link to a file outside the "
+                    f"template folder {folder}, so it was not used; put a copy of the file "
+                    "in the folder instead of a link."
+                )
             return candidate
-    looked = ", ".join(str(folder / kind) for folder in folders)
-    raise TemplateError(f"no template named {name} in {looked}.")
+    return None
+
+
+def read_template(path: Path) -> str:
+    """A template or stylesheet's text; an unreadable or non-UTF-8 file is named."""
+    try:
+        return path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = error.object[: error.start].count(b"\n") + 1
+        raise TemplateError(
+            f"the template file {path} is not UTF-8 text (line {line} has a character saved "
+            "in another encoding); open it in a text editor and save it as UTF-8."
+        ) from error
+    except OSError as error:
+        raise TemplateError(
+            f"the template file {path} cannot be read ({error.strerror or error})."
+        ) from error
+
+
+class ConfinedLoader(jinja2.BaseLoader):
+    """Loads ``{% include %}``, ``{% extends %}`` and ``{% import %}`` targets from the
+    ``kind`` folder of each template folder in turn, and from nowhere else."""
+
+    def __init__(self, folders: list[Path], kind: str) -> None:
+        self.folders = folders
+        self.kind = kind
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        path = _find(self.folders, self.kind, split_template_path(template))
+        if path is None:
+            raise jinja2.TemplateNotFound(template)
+        modified = path.stat().st_mtime
+        return read_template(path), str(path), lambda: _unchanged(path, modified)
+
+
+def _unchanged(path: Path, modified: float) -> bool:
+    try:
+        return path.stat().st_mtime == modified
+    except OSError:
+        return False
 
 
 def jinja_environment(folders: list[Path], kind: str) -> jinja2.Environment:
-    """Jinja for our templates only: autoescaped, and a missing value is an error.
+    """Jinja for templates: sandboxed, autoescaped, a missing value is an error, and
+    includes found only in the template folders.
 
     Content text is passed in as values and escaped; it is never rendered as a template.
     """
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader([folder / kind for folder in folders]),
+    return ImmutableSandboxedEnvironment(
+        loader=ConfinedLoader(folders, kind),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
     )
+
+
+def not_found(error: jinja2.TemplateNotFound, folders: list[Path], kind: str) -> TemplateError:
+    """The error for a template (or an include) that is in none of the template folders."""
+    looked = ", ".join(str(folder / kind) for folder in folders)
+    return TemplateError(
+        f"no template named {error.name} in {looked}; a template can use only the files "
+        "in these folders."
+    )
+
+
+TEMPLATE_FAULTS = (jinja2.TemplateError, ArithmeticError, LookupError, TypeError, ValueError)
+"""What a template's own mistakes raise as it renders (``{{ 1 // 0 }}``, a value
+that is not a list …), reported as the template's failure, not reportgen's."""
+
+
+def where_in_template(error: BaseException, folders: list[Path]) -> str:
+    """`` (FILE, line N)``: the template file and line a rendering error happened at, as
+    far as Jinja can tell; empty if it cannot."""
+    name = getattr(error, "filename", None)
+    line = getattr(error, "lineno", None)
+    if not (name and line):
+        roots = tuple(str(folder) for folder in folders)
+        frames = traceback.extract_tb(error.__traceback__)
+        inside = [frame for frame in frames if frame.filename.startswith(roots)]
+        name, line = (inside[-1].filename, inside[-1].lineno) if inside else (name, line)
+    if name and line:
+        return f" ({name}, line {line})"
+    return f" (line {line})" if line else ""
+
+
+def explain_fault(error: BaseException) -> str:
+    """A template's fault in words: Jinja's own message, or what Python said."""
+    if isinstance(error, SecurityError):
+        return (
+            f"{error} A template lays out the document's values; it cannot reach into "
+            "Python or the computer it runs on."
+        )
+    if isinstance(error, jinja2.TemplateError):
+        return str(error)
+    return f"{type(error).__name__}: {error}"

@@ -1,17 +1,22 @@
-"""Where each sign-off stands: **signed** while the text is unchanged, **stale** once it
-changes (with what changed, word by word), **missing** if never given, and **invalid** when
-the entry cannot be trusted: its hash does not match the text it records (it was edited by
-hand), or the wrong officer signed."""
+"""Where each sign-off stands: **signed** while the text and the meeting it was given for
+are unchanged, **stale** once either changes (with what changed, word by word, or which
+meeting it was signed for), **missing** if never given, and **invalid** when the entry
+cannot be trusted: its hash does not match the text it records (it was edited by hand), the
+wrong officer signed, or its signature is missing (where officers.yaml requires one),
+made with another key, or no longer matches the entry (its time or text changed)."""
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from reportgen.model.files import SIGNOFF_FILE
+from reportgen.model.report import Record
 from reportgen.problems import suggest
+from reportgen.signoff.context import Context, context_changes, year_context
+from reportgen.signoff.redline import format_redline, word_changes
 from reportgen.signoff.required import Required, required_signoffs, text_hash
+from reportgen.signoff.signature import KeyUse, check_signature
 from reportgen.types import SignOffEntry, Year
 
 
@@ -38,11 +43,19 @@ class Status:
     changes: list[dict[str, str]] = field(default_factory=list)
     required: bool = True
     """False for an entry naming nothing that needs signing off."""
+    key: KeyUse = KeyUse.NONE
+    """Whether the entry was signed with the officer's key."""
 
     @property
     def redline(self) -> str:
-        """What changed since it was signed, as ``[-removed-]{+added+}``, one per line."""
+        """What changed since it was signed, as ``… [-removed-]{+added+} …``, one per line."""
         return format_redline(self.changes)
+
+    @property
+    def signed_with_key(self) -> bool:
+        """Whether the entry carries the officer's signature, checked against their public
+        key in officers.yaml."""
+        return self.key is KeyUse.VERIFIED
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -55,14 +68,16 @@ class Status:
             "reason": self.reason or None,
             "changes": self.changes,
             "required": self.required,
+            "signed_with_key": self.signed_with_key,
         }
 
 
 def statuses(year: Year) -> list[Status]:
     """Every required sign-off's state, then any recorded entry for nothing required."""
     required = required_signoffs(year)
+    context = year_context(year)
     latest = {entry.item: entry for entry in year.signoffs}
-    found = [_status(item, latest.pop(item.id, None)) for item in required]
+    found = [_status(year, context, item, latest.pop(item.id, None)) for item in required]
     known = [item.id for item in required]
     for item, entry in latest.items():
         found.append(_orphan(item, entry, known))
@@ -91,53 +106,58 @@ def _orphan(name: str | None, entry: SignOffEntry, known: list[str]) -> Status:
     )
 
 
-def _status(required: Required, entry: SignOffEntry | None) -> Status:
+def _status(year: Year, context: Context, required: Required, entry: SignOffEntry | None) -> Status:
     officer = required.officer
-    if entry is None:
-        return Status(required.id, required.what, SignOffState.MISSING, officer.name, officer.role)
-    record = entry.record
-    if record is None:
-        reason = f"the entry cannot be read as a sign-off ({entry.fault})"
-        return Status(
-            required.id,
-            required.what,
-            SignOffState.INVALID,
-            officer.name,
-            officer.role,
-            reason=reason,
+    if entry is None or entry.record is None:
+        state = SignOffState.MISSING if entry is None else SignOffState.INVALID
+        reason = (
+            _no_key_yet(year, required)
+            if entry is None
+            else f"the entry cannot be read as a sign-off ({entry.fault})"
         )
+        return Status(required.id, required.what, state, officer.name, officer.role, reason=reason)
+    record = entry.record
     signed = Status(
         required.id, required.what, SignOffState.SIGNED, record.by, record.role, record.signed_at
     )
-    if text_hash(record.text) != record.sha256:
-        reason = "its hash does not match the text it records: the entry was edited by hand"
-        return replace(signed, state=SignOffState.INVALID, reason=reason)
-    if record.by != officer.name:
-        reason = f"signed by {record.by}, but {required.what} must be signed off by {officer.name}"
-        return replace(signed, state=SignOffState.INVALID, reason=reason)
-    if record.sha256 != required.sha256:
-        changes = word_changes(record.text, required.text)
-        return replace(signed, state=SignOffState.STALE, changes=changes)
+    key, distrust = _trusted(year, required, record)
+    if distrust:
+        return replace(signed, state=SignOffState.INVALID, reason=distrust, key=key)
+    signed = replace(signed, key=key)
+    moved = context_changes(record, required.what, context)
+    changed = record.sha256 != required.sha256
+    if moved or changed:
+        changes = word_changes(record.text, required.text) if changed else []
+        return replace(signed, state=SignOffState.STALE, reason=moved, changes=changes)
     return signed
 
 
-def word_changes(before: str, after: str) -> list[dict[str, str]]:
-    """What changed, word by word: each change's removed and added words."""
-    old, new = before.split(), after.split()
-    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
-    return [
-        {"removed": " ".join(old[i1:i2]), "added": " ".join(new[j1:j2])}
-        for tag, i1, i2, j1, j2 in matcher.get_opcodes()
-        if tag != "equal"
-    ]
+def _trusted(year: Year, required: Required, record: Record) -> tuple[KeyUse, str]:
+    """How the entry was signed, and why it cannot be trusted (empty if it can)."""
+    officer = required.officer
+    if text_hash(record.text) != record.sha256:
+        return (
+            KeyUse.NONE,
+            "its hash does not match the text it records: the entry was edited by hand",
+        )
+    if record.by != officer.name:
+        return (
+            KeyUse.NONE,
+            f"signed by {record.by}, but {required.what} must be signed off by {officer.name}",
+        )
+    signature = check_signature(record, officer, year.officers)
+    return signature.key, signature.problem
 
 
-def format_redline(changes: list[dict[str, str]]) -> str:
-    """Changes as ``[-removed-]{+added+}``, one per line."""
-    return "\n".join(
-        (f"[-{c['removed']}-]" if c["removed"] else "")
-        + (f"{{+{c['added']}+}}" if c["added"] else "")
-        for c in changes
+def _no_key_yet(year: Year, required: Required) -> str:
+    """Why a missing sign-off cannot be given yet: officers.yaml requires signatures and
+    lists no public key for the officer."""
+    officer = required.officer
+    if year.officers.signatures != "required" or officer.public_key:
+        return ""
+    return (
+        f"officers.yaml requires signatures and lists no public_key for {officer.name} yet "
+        f'(they run reportgen keys new "{officer.name}" and send the line it prints)'
     )
 
 
@@ -164,11 +184,13 @@ def outstanding(statuses: list[Status]) -> list[str]:
 
 
 def describe(status_: Status) -> str:
-    """One line: the row, its state, and who signed (or must sign) it."""
+    """One line: the row, its state, who signed (or must sign) it and whether with their
+    key, and why it is not current."""
     s = status_
-    who = (
-        f"to be signed off by {s.signer}, {s.role}"
-        if s.state is SignOffState.MISSING
-        else f"signed off by {s.signer}, {s.role}, at {s.signed_at}"
-    )
+    if s.state is SignOffState.MISSING:
+        who = f"to be signed off by {s.signer}, {s.role}"
+    else:
+        who = f"signed off by {s.signer}, {s.role}, at {s.signed_at}"
+        if s.state in (SignOffState.SIGNED, SignOffState.STALE) and s.required:
+            who += f", {s.key}"
     return f"{s.item}: {s.state} - {s.what}, {who}" + (f"; {s.reason}" if s.reason else "")

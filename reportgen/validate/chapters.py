@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from reportgen.load.data import read_data
+from reportgen.load.paths import content_folder, is_link_out, outside_content, stays_inside
 from reportgen.load.yaml import named_values
 from reportgen.model.assessment import Assessment, Chapter, ChapteredSpec, DataTable, Plan
 from reportgen.model.files import ASSESSMENT_FILE, ASSESSMENT_FOLDER, PLAN_FILE, PLAN_FOLDER
@@ -34,6 +35,9 @@ def read_assessment(year: Path) -> tuple[AssessmentContent | None, list[Problem]
     folder = year / ASSESSMENT_FOLDER
     if not (folder / ASSESSMENT_FILE).is_file():
         return None, []
+    outside = outside_content(folder / ASSESSMENT_FILE, content_folder(year))
+    if outside:
+        return None, [outside]
     spec_file, spec, problems = read_and_validate(folder / ASSESSMENT_FILE, Assessment)
     if spec is None:
         return None, problems
@@ -49,6 +53,9 @@ def read_plan(year: Path) -> tuple[PlanContent | None, list[Problem]]:
     folder = year / PLAN_FOLDER
     if not (folder / PLAN_FILE).is_file():
         return None, []
+    outside = outside_content(folder / PLAN_FILE, content_folder(year))
+    if outside:
+        return None, [outside]
     spec_file, spec, problems = read_and_validate(folder / PLAN_FILE, Plan)
     if spec is None:
         return None, problems
@@ -103,6 +110,10 @@ def _read_parts(
                 )
             )
             continue
+        outside = outside_content(path, content_folder(folder.parent))
+        if outside:
+            problems.append(outside)
+            continue
         file, chapter, file_problems = read_and_validate(path, Chapter)
         problems += file_problems
         if chapter is not None:
@@ -125,14 +136,9 @@ def _read_tables(year: Path, content: ChapteredContent) -> list[Problem]:
                     )
                 )
                 continue
-            data_path = _data_path(year, spec)
-            if data_path is None:
-                problems.append(
-                    part.file.problem(
-                        (*where, "data"),
-                        "the data file must be inside the year's folder, e.g. data/x.csv.",
-                    )
-                )
+            data_path = year / spec.data
+            if not stays_inside(data_path, year):
+                problems.append(part.file.problem((*where, "data"), _outside_year(data_path, year)))
                 continue
             source, table_problems = _table_source(name, spec, data_path, part.file)
             problems += table_problems
@@ -147,15 +153,21 @@ def _placer(file: YamlFile, where: FieldPath) -> Callable[[FieldPath, str], Prob
     return lambda path, message: file.problem((*where, *path), message)
 
 
-def _data_path(year: Path, spec: DataTable) -> Path | None:
-    path = (year / spec.data).resolve()
-    return path if path.is_relative_to(year.resolve()) else None
+def _outside_year(path: Path, year: Path) -> str:
+    """Why a data file outside the year's folder is not read (it is never opened)."""
+    inside = "the data file must be inside the year's folder, e.g. data/x.csv"
+    if is_link_out(path, year):
+        return (
+            f"{path.name} is a link to a file outside the year's folder, so it was not read; "
+            f"{inside} (put a copy there instead of a link)."
+        )
+    return f"{inside}."
 
 
 def _table_source(
     name: str, spec: DataTable, path: Path, file: YamlFile
 ) -> tuple[TableSource | None, list[Problem]]:
-    data, problems = read_data(path)
+    data, problems = read_data(path.resolve())
     if data is None or problems:
         return None, problems
     problems = definition_problems(spec, data, _placer(file, ("tables", name)))

@@ -2,14 +2,22 @@
 ``reportgen check``: the timetable in date order; the meeting at least 5 clear days after
 the agenda is published (Local Government Act 1972 s100B); a background papers section
 (s100D); recommendations present and numbered by reportgen; every implications row signed
-off by a known officer; appendices that name a document the year has."""
+off by a known officer; appendices that name a document the year has; the report's
+meeting date the same as the committee's meeting in the timetable."""
 
 from __future__ import annotations
 
 import re
 from itertools import pairwise
 
-from reportgen.model.report import Appendix, Implications, Officers, Report, Timetable
+from reportgen.model.report import (
+    Appendix,
+    Implications,
+    Meeting,
+    Officers,
+    Report,
+    Timetable,
+)
 from reportgen.problems import Problem, suggest
 from reportgen.types import YamlFile
 from reportgen.validate.files import YearFilesRead
@@ -26,6 +34,10 @@ def compliance_problems(read: YearFilesRead, documents: set[str]) -> list[Proble
         problems += _timetable_out_of_order(read.timetable.file, read.timetable.content)
     if read.report and read.report.content:
         problems += _report_problems(read.report.file, read.report.content, documents)
+    if read.report and read.report.content and read.timetable and read.timetable.content:
+        problems += _date_disagrees(
+            read.report.file, read.report.content, read.timetable.file, read.timetable.content
+        )
     officers, implications = read.officers, read.implications
     if officers and officers.content and implications and implications.content:
         problems += _unknown_signers(
@@ -44,6 +56,71 @@ def _timetable_out_of_order(file: YamlFile, timetable: Timetable) -> list[Proble
         for i, (earlier, later) in enumerate(pairwise(timetable.meetings), start=1)
         if later.date < earlier.date
     ]
+
+
+_FILLER = {"and", "the", "of", "for", "a"}
+
+
+def name_words(name: str) -> set[str]:
+    """A committee's or meeting's name as the words that tell it apart: case, punctuation,
+    "&" for "and", "the" and plurals do not count ("Communities, Housing & Environment"
+    and "Community Housing and Environment" are the same)."""
+    words = re.findall(r"[^\W_]+", name.lower().replace("&", " and "))
+    return {_singular(word) for word in words if word not in _FILLER}
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def committee_meetings(committee: str, timetable: Timetable) -> list[tuple[int, Meeting]]:
+    """The timetable's meetings of the report's committee (with their index): those whose
+    name contains the committee's, word for word ("… Committee acting as the Crime and
+    Disorder Committee"), or is contained in it (a timetable that just says "Committee")."""
+    wanted = name_words(committee)
+    found = []
+    for index, meeting in enumerate(timetable.meetings):
+        words = name_words(meeting.meeting)
+        if wanted and words and (wanted <= words or words <= wanted):
+            found.append((index, meeting))
+    return found
+
+
+def _date_disagrees(
+    report_file: YamlFile, report: Report, timetable_file: YamlFile, timetable: Timetable
+) -> list[Problem]:
+    """report.yaml's meeting_date must be the committee's date in timetable.yaml."""
+    meetings = committee_meetings(report.committee, timetable)
+    if any(meeting.date == report.meeting_date for _, meeting in meetings):
+        return []
+    where = timetable_file.path.name
+    if not meetings:
+        message = (
+            f"{where} has no meeting of the {report.committee} (a meeting whose name "
+            f"contains the committee's), so the meeting date {report.meeting_date:%d %B %Y} "
+            f"cannot be checked; add the meeting to {where}: '- meeting: "
+            f"{report.committee}' with 'date: {report.meeting_date}'."
+        )
+    else:
+        dates = " and ".join(
+            f"{meeting.date:%d %B %Y} ({where}, line {_line(timetable_file, index)}: "
+            f"{meeting.meeting})"
+            for index, meeting in meetings
+        )
+        message = (
+            f"the meeting date is {report.meeting_date:%d %B %Y} here but the timetable "
+            f"gives {dates}; make the two the same."
+        )
+    return [report_file.problem(("meeting_date",), message)]
+
+
+def _line(file: YamlFile, index: int) -> int | str:
+    location = file.locate(("meetings", index, "date"))
+    return location[0] if location else "?"
 
 
 def clear_days(report: Report) -> int | None:

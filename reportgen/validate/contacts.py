@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from reportgen.load.paths import outside_content
 from reportgen.load.yaml import named_values
 from reportgen.model.files import CONTACTS_FILE
 from reportgen.model.plan_blocks import Contact, Contacts
@@ -14,12 +15,16 @@ from reportgen.types import YamlFile
 from reportgen.validate.fields import read_and_validate
 
 
-def read_contacts(paths: list[Path]) -> tuple[dict[str, Contact], list[Problem]]:
-    """Every contact in the files ``paths`` (those that exist), by name; a later file's
-    entry replaces an earlier one's."""
+def read_contacts(paths: list[Path], content: Path) -> tuple[dict[str, Contact], list[Problem]]:
+    """Every contact in the files ``paths`` (those that exist, inside the ``content``
+    folder), by name; a later file's entry replaces an earlier one's."""
     contacts: dict[str, Contact] = {}
     problems: list[Problem] = []
     for path in (path for path in paths if path.is_file()):
+        outside = outside_content(path, content)
+        if outside:
+            problems.append(outside)
+            continue
         _, listed, file_problems = read_and_validate(path, Contacts)
         problems += file_problems
         if listed is not None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import typing
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pydantic
 from pydantic_core import ErrorDetails
@@ -19,6 +19,9 @@ from reportgen.model import BLOCK_KINDS, BLOCK_TAG, Content
 from reportgen.model.assessment import COLUMN_TAG
 from reportgen.problems import Problem, suggest
 from reportgen.types import FieldPath, YamlFile
+
+C = TypeVar("C", bound=Content)
+"""A part of the content model."""
 
 _UNION_TAGS = (BLOCK_TAG, COLUMN_TAG)
 _FIELDS = "a set of fields (name: value lines)"
@@ -39,7 +42,7 @@ _EXPECTED_BY_TYPE = {
 }
 
 
-def validate_file(file: YamlFile, model: type[Content]) -> tuple[Any, list[Problem]]:
+def validate_file(file: YamlFile, model: type[C]) -> tuple[C | None, list[Problem]]:
     """Validate one file against its model: the model instance (or None) and its problems."""
     if file.data is None:
         summary = (model.__doc__ or "").strip().splitlines()[0]
@@ -58,7 +61,7 @@ def validate_file(file: YamlFile, model: type[Content]) -> tuple[Any, list[Probl
         ]
 
 
-def read_and_validate(path: Path, model: type[Content]) -> tuple[YamlFile, Any, list[Problem]]:
+def read_and_validate(path: Path, model: type[C]) -> tuple[YamlFile, C | None, list[Problem]]:
     """Load and validate one file. A file whose only fault is a repeated field is still
     validated (with the first value), so its other problems are reported in the same run."""
     file, problems = read_yaml(path)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from reportgen.load.paths import content_folder, outside_content
 from reportgen.load.yaml import named_values, text_values
 from reportgen.model import GlossaryTerms
 from reportgen.model.files import GLOSSARY_FILE, LIBRARY_FOLDER
@@ -28,6 +29,9 @@ def read_glossary(
             "but this glossary file is missing.",
         )
         return {}, [], [missing] if needed else []
+    outside = outside_content(path, content_folder(folder))
+    if outside:
+        return {}, [], [outside]
     _, glossary, problems = read_and_validate(path, GlossaryTerms)
     if glossary is None:
         return {}, [], problems

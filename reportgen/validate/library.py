@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from reportgen.load.paths import content_folder, outside_content
 from reportgen.load.yaml import named_values, read_yaml
 from reportgen.model import LibraryEntry, LibraryText
 from reportgen.model.files import (
@@ -26,7 +27,7 @@ def check_library(folder: Path) -> list[Problem]:
     year = folder.parent / "_"  # the library as a year in this content folder sees it
     _, problems = read_library(year)
     problems += read_glossary(year)[2]
-    problems += read_contacts(contact_files(year))[1]
+    problems += read_contacts(contact_files(year), content_folder(year))[1]
     return in_reading_order(problems)
 
 
@@ -51,6 +52,10 @@ def read_library(folder: Path) -> tuple[dict[str, LibraryItem], list[Problem]]:
     library: dict[str, LibraryItem] = {}
     problems: list[Problem] = []
     for path in library_files(folder):
+        outside = outside_content(path, content_folder(folder))
+        if outside:
+            problems.append(outside)
+            continue
         file, file_problems = read_yaml(path)
         problems += file_problems
         if file_problems or file.data is None:

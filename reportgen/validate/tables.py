@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from reportgen.load.data import shown
 from reportgen.model.assessment import (
     ChangeColumn,
     Column,
@@ -42,6 +43,7 @@ def definition_problems(spec: DataTable, data: CsvTable, place: Place) -> list[P
     problems += _repeated_rows(data, keys)
     problems += _unknown_columns(spec, data, place)
     problems += _unknown_rows(spec, keys, place)
+    problems += _rates_per_too_many(spec, place)
     if spec.totals and not spec.counts:
         problems.append(
             place(("totals",), "say which columns the totals add up, with counts: [column, …]")
@@ -136,7 +138,24 @@ def _unknown_columns(spec: DataTable, data: CsvTable, place: Place) -> list[Prob
     return problems
 
 
+MOST_PEOPLE_PER = 1_000_000_000
+"""The largest ``per:`` a rate may have (a rate per a thousand million people)."""
+
+
+def _rates_per_too_many(spec: DataTable, place: Place) -> list[Problem]:
+    return [
+        place(
+            ("columns", index, "per"),
+            f"a rate can be per at most {MOST_PEOPLE_PER:,} people (e.g. per: 1000 for a "
+            "rate per 1,000 people); a larger figure cannot be computed with.",
+        )
+        for index, column in enumerate(spec.columns)
+        if isinstance(column, RateColumn) and column.per > MOST_PEOPLE_PER
+    ]
+
+
 def _unknown_rows(spec: DataTable, keys: list[str], place: Place) -> list[Problem]:
+    known = set(keys)
     named: list[tuple[FieldPath, str]] = [
         (("aggregates", i), row) for i, row in enumerate(spec.aggregates)
     ]
@@ -147,7 +166,7 @@ def _unknown_rows(spec: DataTable, keys: list[str], place: Place) -> list[Proble
     return [
         place(where, f"there is no row {row!r} in the data; {suggest(row, keys)}")
         for where, row in named
-        if row not in keys
+        if row not in known
     ]
 
 
@@ -161,26 +180,55 @@ def _numeric_columns(spec: DataTable) -> set[str]:
 
 
 def _not_numbers(spec: DataTable, data: CsvTable) -> list[Problem]:
+    """Cells that cannot be computed with, each on its line: in a column of figures, text
+    that is not a number, or a population that is not more than 0; in any column, a figure
+    with more digits than can be computed exactly."""
     problems = []
+    numeric = _numeric_columns(spec)
     populations = {c.population for c in spec.columns if isinstance(c, RateColumn)}
-    for row, line in zip(data.rows, data.lines, strict=True):
-        for header in sorted(_numeric_columns(spec)):
-            text = row.get(header, "").strip()
-            value = numbers.parse_number(text)
-            if value is None and text not in numbers.NOT_A_NUMBER:
-                problems.append(
-                    Problem(
-                        data.path,
-                        f"row {row[spec.key]!r}, column {header!r}: {text!r} is not a number.",
-                        line,
-                    )
-                )
-            elif header in populations and value is not None and value <= 0:
-                problems.append(
-                    Problem(
-                        data.path,
-                        f"row {row[spec.key]!r}: a population must be more than 0, not {text}.",
-                        line,
-                    )
-                )
+    for header in data.headers:
+        texts = [row.get(header, "") for row in data.rows]
+        if header in numeric:
+            found = _column_figures(header, texts, header in populations)
+        else:  # only a cell longer than the most digits can have too many
+            found = [
+                (index, message)
+                for index, text in enumerate(texts)
+                if len(text) > numbers.MOST_DIGITS and (message := _too_many_digits(header, text))
+            ]
+        problems += [
+            Problem(data.path, f"row {shown(data.rows[i][spec.key])}{message}", data.lines[i])
+            for i, message in found
+        ]
     return problems
+
+
+def _column_figures(header: str, texts: list[str], population: bool) -> list[tuple[int, str]]:
+    """(row index, what is wrong) for each cell of a column of figures that is not one; what
+    is wrong follows the row's name (``row 'Kent'``)."""
+    wrong = {text: _figure_problem(header, text, population) for text in set(texts)}
+    return [(index, wrong[text]) for index, text in enumerate(texts) if wrong[text]]
+
+
+def _figure_problem(header: str, text: str, population: bool) -> str:
+    """What is wrong with a cell of a column of figures ("" if nothing is)."""
+    value = numbers.parse_number(text)
+    if value is not None:
+        return (
+            f": a population must be more than 0, not {text}." if population and value <= 0 else ""
+        )
+    message = _too_many_digits(header, text)
+    if message is None and text not in numbers.NOT_A_NUMBER:
+        message = f", column {header!r}: {shown(text)} is not a number."
+    return message or ""
+
+
+def _too_many_digits(header: str, text: str) -> str | None:
+    digits = numbers.digits_in(text)
+    if digits <= numbers.MOST_DIGITS:
+        return None
+    return (
+        f", column {header!r}: {shown(text)} has {digits} digits; a figure can have at most "
+        f"{numbers.MOST_DIGITS} (counting those after the decimal point), as no more can be "
+        "computed exactly."
+    )

@@ -2,17 +2,18 @@
 and against each other (library texts, glossary, contacts, chapters, data tables'
 definitions, priorities, compliance, the sign-off file).
 
-:func:`validate_year` returns a :class:`~reportgen.types.Validation`: the :class:`Year`
+:func:`validate_year` returns a :class:`Validation`: the :class:`Year`
 when there are no errors, and every problem found. The checks that need the tables'
 figures computed run after the compute step (:mod:`reportgen.verify`).
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from reportgen.exceptions import NotAYearFolderError
+from reportgen.load.paths import content_folder
 from reportgen.load.yaml import named_values
 from reportgen.model.files import CONTACTS_FILE, SIGNOFF_FILE, YEAR_FILES, YEAR_LIBRARY_FILE
 from reportgen.problems import Problem, suggest
@@ -20,7 +21,6 @@ from reportgen.types import (
     AssessmentContent,
     LibraryItem,
     PlanContent,
-    Validation,
     YamlFile,
     Year,
 )
@@ -29,9 +29,32 @@ from reportgen.validate.compliance import compliance_problems, unknown_parts
 from reportgen.validate.contacts import read_contacts, unknown_contacts
 from reportgen.validate.files import YearFilesRead, read_year_files, validated
 from reportgen.validate.glossary import read_glossary, undefined_acronyms
+from reportgen.validate.glyphs import unprintable_in_year
 from reportgen.validate.library import broken_library_references, contact_files, read_library
 from reportgen.validate.priorities import empty_priority_lists, priorities_restated
 from reportgen.validate.signoffs import read_signoff_file
+
+
+@dataclass
+class Validation:
+    """A year folder as validated: the :class:`Year` when it has no errors; what the
+    checks that need computed figures look at (whatever validated, so one run reports
+    every problem); and every problem found so far."""
+
+    year: Year | None
+    assessment: AssessmentContent | None
+    plan: PlanContent | None
+    library: dict[str, LibraryItem]
+    year_files: list[YamlFile]
+    """The year's own files (report.yaml …)."""
+    problems: list[Problem]
+
+    @property
+    def library_used(self) -> list[LibraryItem]:
+        """The library texts the year's files and chapters use, by name."""
+        files = [*self.year_files, *(part.file for part in _parts(self.assessment, self.plan))]
+        used = {name for file in files for _, name in named_values(file.data, "library")}
+        return [self.library[name] for name in sorted(used & set(self.library))]
 
 
 def validate_year(folder: Path) -> Validation:
@@ -58,20 +81,24 @@ def validate_year(folder: Path) -> Validation:
     glossary, not_acronyms, glossary_problems = read_glossary(folder, _any_field(files, "glossary"))
     problems += glossary_problems
     listed = _any_field(files, "contacts", kind=list)
-    contacts, contact_problems = read_contacts(contact_files(folder)) if listed else ({}, [])
+    contacts, contact_problems = (
+        read_contacts(contact_files(folder), content_folder(folder)) if listed else ({}, [])
+    )
     problems += contact_problems or unknown_contacts(files, contacts)
     if read.priorities:
         problems += priorities_restated(read.priorities.file, priorities, plan)
     if not glossary_problems:
         problems += undefined_acronyms(plan, library, glossary, not_acronyms)
     problems += _compliance(read, library, assessment, plan)
+    problems += unprintable_in_year(files, library, [assessment, plan])
     signoffs, signoff_problems = read_signoff_file(folder)
     problems += signoff_problems
     year = None
     if not any(problem.is_error for problem in problems):
         year = _year(folder, read, library, assessment, plan)
         year = replace(year, glossary=glossary, contacts=contacts, signoffs=signoffs)
-    return Validation(folder, year, assessment, plan, library, files, problems)
+    year_files = [r.file for r in read.all]
+    return Validation(year, assessment, plan, library, year_files, problems)
 
 
 def _year(

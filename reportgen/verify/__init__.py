@@ -13,18 +13,14 @@ computed and before anything is laid out.
 
 from __future__ import annotations
 
-from reportgen.load.yaml import named_values
-from reportgen.model.files import ASSESSMENT_FOLDER, PLAN_FOLDER
 from reportgen.problems import Problem
 from reportgen.types import (
     AssessmentContent,
     ChapteredContent,
     ComputedTable,
-    LibraryItem,
     PlanContent,
-    Validation,
-    YamlFile,
 )
+from reportgen.validate.year import Validation
 from reportgen.verify.citations import citation_problems
 from reportgen.verify.figures import (
     charts_problems,
@@ -49,7 +45,7 @@ def figure_problems(
         cited |= content.tables
         failed |= content.failed_tables
         problems += _document_problems(content, cited, failed)
-    problems += _year_citations(validation.texts, validation.library, cited, failed)
+    problems += _year_citations(validation, cited, failed)
     return problems
 
 
@@ -72,17 +68,15 @@ def _document_problems(
 
 
 def _year_citations(
-    texts: list[YamlFile],
-    library: dict[str, LibraryItem],
-    tables: dict[str, ComputedTable],
-    failed: frozenset[str],
+    validation: Validation, tables: dict[str, ComputedTable], failed: frozenset[str]
 ) -> list[Problem]:
     """``[[table | row | column]]`` in the report, and in the library texts this year uses,
     must name a figure of the year's tables (the chapters' own are checked with them)."""
-    used = {name for file in texts for _, name in named_values(file.data, "library")}
-    chapter_folders = (ASSESSMENT_FOLDER, PLAN_FOLDER)
-    year_files = [file for file in texts if file.path.parent.name not in chapter_folders]
-    problems = [p for file in year_files for p in citation_problems(file, tables, failed)]
-    for name in sorted(used & set(library)):
-        problems += citation_problems(library[name].file, tables, failed, within=(name,))
+    problems = [
+        problem
+        for file in validation.year_files
+        for problem in citation_problems(file, tables, failed)
+    ]
+    for item in validation.library_used:
+        problems += citation_problems(item.file, tables, failed, within=(item.name,))
     return problems

@@ -4,10 +4,10 @@ figure or chapter that exists, and may appear only in text that is printed as na
 
 from __future__ import annotations
 
-from reportgen.compute.references import REFERENCE, cite
+from reportgen.compute.references import REFERENCE, Reference, cite
 from reportgen.load.yaml import text_values
 from reportgen.problems import Problem
-from reportgen.types import Chapters, ComputedTable, FieldPath, Reference, YamlFile
+from reportgen.types import Chapters, ComputedTable, FieldPath, YamlFile
 
 TEXT_FIELDS = ("paragraph", "text", "heading")
 PLAN_FIELDS = (

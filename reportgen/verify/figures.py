@@ -9,12 +9,13 @@ from typing import Any
 
 from reportgen.compute import figures
 from reportgen.compute.charts import chart_data
-from reportgen.compute.references import cite, figure_at
+from reportgen.compute.references import Reference, cite, figure_at
+from reportgen.load.data import shown
 from reportgen.load.yaml import named_values
 from reportgen.model.assessment import Chart
 from reportgen.model.plan_blocks import MEASURES
 from reportgen.problems import WARNING, Problem, suggest
-from reportgen.types import ChapteredContent, ComputedTable, FieldPath, Part, Reference
+from reportgen.types import ChapteredContent, ComputedTable, FieldPath, Part
 
 
 def chart_problems(chart: Chart, table: ComputedTable) -> list[tuple[FieldPath, str]]:
@@ -31,12 +32,38 @@ def chart_problems(chart: Chart, table: ComputedTable) -> list[tuple[FieldPath, 
         for i, row in enumerate(chart.rows or [])
         if row not in keys
     ]
+    if not problems:
+        problems += _not_figures(chart, table)
     if not problems and chart.kind == "spc":
         data = chart_data(chart, table)
         if len(data.series) != 1:
             problems.append((("series",), "an SPC chart shows one column of monthly counts."))
         elif sum(value is not None for value in data.values[0]) < 2:
             problems.append((("series", 0), "an SPC chart needs at least two months of figures."))
+    return problems
+
+
+def _not_figures(chart: Chart, table: ComputedTable) -> list[tuple[FieldPath, str]]:
+    """Cells a chart would have to leave out because they are not numbers (``inf``,
+    ``1e400``, text), column by column; blank, ``n/a``, ``*`` and the like are gaps."""
+    rows = chart.rows or [row.key for row in table.rows if not row.aggregate]
+    problems: list[tuple[FieldPath, str]] = []
+    for index, series in enumerate(chart.series):
+        cells = [(row, table.find(row, series)) for row in rows]
+        found = [
+            f"row {shown(row)} holds {shown(cell.text)}"
+            for row, cell in cells
+            if cell and cell.value is None and cell.text.strip() not in figures.NOT_A_NUMBER
+        ]
+        if found:
+            source = table.source.path.name if table.source else f"table {table.name!r}"
+            problems.append(
+                (
+                    ("series", index),
+                    f"the chart cannot show column {series!r} of {source} where it is not a "
+                    f"number: {'; '.join(found[:3])}{' …' if len(found) > 3 else ''}.",
+                )
+            )
     return problems
 
 

@@ -42,9 +42,19 @@ def write_version(published: Path, files: dict[str, bytes]) -> Path:
 
 
 def next_version(published: Path) -> int:
-    numbers = [
+    """The number of the next version: one more than the highest so far."""
+    return max(_versions(published), default=0) + 1
+
+
+def latest_version(published: Path) -> Path | None:
+    """The latest published version's folder, or None if nothing is published yet."""
+    numbers = _versions(published) if published.is_dir() else set()
+    return published / f"v{max(numbers)}" if numbers else None
+
+
+def _versions(published: Path) -> set[int]:
+    return {
         int(match.group(1))
         for path in published.iterdir()
-        if (match := re.fullmatch(r"v(\d+)", path.name))
-    ]
-    return max(numbers, default=0) + 1
+        if (match := re.fullmatch(r"v(\d+)", path.name)) and path.is_dir()
+    }

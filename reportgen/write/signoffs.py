@@ -15,10 +15,11 @@ from reportgen.model.report import Record
 from reportgen.write.files import atomic_write
 
 HEADER = """\
-# Sign-offs recorded by `reportgen signoff`: who cleared which part of the report, when,
-# and the SHA-256 of exactly the text they cleared (kept below it, so a later change can
-# be shown word by word). Do not edit entries by hand: an entry whose hash does not match
-# its text is reported as invalid. Comments you add are kept.
+# Sign-offs recorded by `reportgen signoff`: who cleared which part of the report, for
+# which report and meeting, when, and the SHA-256 of exactly the text they cleared (kept
+# below it, so a later change can be shown word by word), signed with the officer's own
+# key when they have one. Do not edit entries by hand: an entry whose hash or signature
+# does not match is reported as invalid. Comments you add are kept.
 """
 
 
@@ -51,7 +52,10 @@ def write_record(path: Path, record: Record) -> None:
     if not isinstance(document.get("signoffs"), CommentedSeq):
         document["signoffs"] = CommentedSeq()
     entries = document["signoffs"]
-    values = {**record.model_dump(), "text": FoldedScalarString(record.text)}
+    values = {
+        **record.model_dump(mode="json", exclude_none=True),
+        "text": FoldedScalarString(record.text),
+    }
     matching = [
         i for i, e in enumerate(entries) if isinstance(e, dict) and e.get("row") == record.row
     ]

@@ -4,7 +4,8 @@ A build records, beside its outputs (``.reportgen-build.json``), a fingerprint o
 everything each output was made from — the year's content and data, the shared library,
 the templates and reportgen itself — and the SHA-256 of the file it wrote. A later build
 with the same fingerprint, finding the file unchanged, reuses it instead of rendering it
-again, so a rebuild with no changes takes a fraction of a second.
+again, so a rebuild with no changes takes a fraction of a second. The stamp is replaced
+together with the files it describes (:mod:`reportgen.write.staging`).
 """
 
 from __future__ import annotations
@@ -62,8 +63,13 @@ class BuildStamp:
     def record(self, name: str, fingerprint: str, payload: bytes) -> None:
         self.entries[name] = {"inputs": fingerprint, "sha256": hashlib.sha256(payload).hexdigest()}
 
+    def payload(self) -> bytes:
+        """The stamp as written, to replace the old one together with the outputs it
+        describes (so the stamp and the files always agree)."""
+        return json.dumps(self.entries, indent=2, sort_keys=True).encode()
+
     def save(self) -> None:
-        atomic_write(self.path, json.dumps(self.entries, indent=2, sort_keys=True).encode())
+        atomic_write(self.path, self.payload())
 
 
 def _tools() -> str:
