@@ -221,6 +221,18 @@ def test_a_long_word_breaks_inside_the_page_in_the_pdf(long_words: Path, tmp_pat
     assert _chars_outside_the_page(pdf) == []
 
 
+def test_a_long_word_breaks_in_a_table_of_several_columns_in_the_pdf(
+    minimal: Path, tmp_path: Path
+) -> None:
+    """The timetable's columns share the page: a long meeting name wraps in its cell
+    (reportgen gives long words places to break) instead of widening the table."""
+    edit(minimal / "timetable.yaml", "meeting: SMP,", f"meeting: SMP {CELL_WORD},")
+    build(minimal, documents=["committee-report"], formats=["pdf"], out=tmp_path / "out")
+    pdf = tmp_path / "out" / "committee-report.pdf"
+    assert CELL_WORD in pdf_text(pdf)
+    assert _chars_outside_the_page(pdf) == []
+
+
 def test_a_long_word_breaks_inside_the_page_of_the_html_on_screen(
     long_words: Path, tmp_path: Path
 ) -> None:

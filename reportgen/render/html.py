@@ -44,7 +44,45 @@ def render_html(
         raise TemplateError(
             f"the HTML template {template_name} failed{where}: {explain_fault(error)}"
         ) from error
+    html = breakable_long_words(html)
     return mark_draft(html, folders) if draft else html
+
+
+_TAG = re.compile(r"(<[^>]*>)")
+_NOT_TEXT = ("<style", "<script", "<title")
+"""Elements whose content is not text shown on the page."""
+_UNIT = r"(?:&#?\w+;|[^\s<>&])"
+"""A character of escaped text: one character, or one entity such as &amp;."""
+_LONG_RUN = re.compile(f"{_UNIT}{{{40},}}")
+_UNITS = re.compile(_UNIT)
+BREAK_EVERY = 20
+"""Characters between the places a long word may break."""
+
+
+def breakable_long_words(html: str) -> str:
+    """Every run of 40 or more characters without a space in the page's text gets a place
+    to break (``<wbr>``) every 20 characters, so a long word (a web address, a pasted
+    string) wraps in a table cell instead of pushing the table off the page. The text
+    itself is unchanged."""
+    pieces = _TAG.split(html)
+    inside_other = False
+    for index, piece in enumerate(pieces):
+        if index % 2:  # a tag
+            name = piece.lower()
+            if name.startswith(_NOT_TEXT):
+                inside_other = True
+            elif name.startswith(("</style", "</script", "</title")):
+                inside_other = False
+        elif not inside_other and len(piece) >= 40:
+            pieces[index] = _LONG_RUN.sub(_with_breaks, piece)
+    return "".join(pieces)
+
+
+def _with_breaks(match: re.Match[str]) -> str:
+    units = _UNITS.findall(match.group())
+    return "<wbr>".join(
+        "".join(units[start : start + BREAK_EVERY]) for start in range(0, len(units), BREAK_EVERY)
+    )
 
 
 DRAFT_NOTICE = (
