@@ -268,12 +268,18 @@ def _grouped(files: Iterable[YamlFile]) -> Iterator[tuple[YamlFile, list[tuple[F
 
 
 def _table_problems(table: CsvTable, fonts: Collection[int]) -> list[Problem]:
-    """The data table's cells (its column names are never printed)."""
+    """The data table's cells (its column names are never printed). The characters of the
+    whole table are judged once; only cells holding one no font has are looked at."""
+    everything = set("".join(value for row in table.rows for value in row.values()))
+    missing = {char for char in everything if not can_print(char, fonts)}
+    if not missing:
+        return []
     seen: set[str] = set()
     problems = []
     for line, row in zip(table.lines, table.rows, strict=False):
         for header in table.headers:
-            new = _unprintable(row.get(header) or "", fonts, seen)
+            cell = row.get(header) or ""
+            new = _unprintable(cell, fonts, seen) if not missing.isdisjoint(cell) else []
             if new:
                 message = f"column {header!r}: " + _message(new)
                 problems.append(Problem(table.path, message, line, severity=WARNING))
