@@ -176,3 +176,44 @@ def test_the_samples_meeting_dates_agree_with_their_timetables(year: str) -> Non
     assert read is not None
     (found,) = committee_meetings(read.report.committee, read.timetable)
     assert found[1].date == read.report.meeting_date
+
+
+KEY_A = "ed25519:" + "A" * 43 + "="
+KEY_B = "ed25519:" + "B" * 43 + "="
+
+
+def test_an_officer_listed_twice_is_an_error(minimal: Path) -> None:
+    """A second entry with the same name would take over the first officer's sign-offs."""
+    (minimal / "officers.yaml").write_text(
+        "officers:\n"
+        "  - {name: Lee Legal, role: Deputy Monitoring Officer}\n"
+        "  - {name: Lee Legal, role: Head of Legal}\n"
+        "  - {name: Fran Finance, role: Section 151 Officer, signs_as: [S151]}\n"
+    )
+    problems = errors(minimal)
+    assert any("'Lee Legal' is listed twice" in p.message for p in problems)
+
+
+def test_two_officers_with_one_key_is_an_error(minimal: Path) -> None:
+    (minimal / "officers.yaml").write_text(
+        "signatures: required\n"
+        "officers:\n"
+        f"  - {{name: Lee Legal, role: Head of Legal, public_key: '{KEY_A}'}}\n"
+        f"  - {{name: Fran Finance, role: Section 151 Officer, signs_as: [S151], "
+        f"public_key: '{KEY_A}'}}\n"
+    )
+    problems = errors(minimal)
+    assert any("this is Lee Legal's public key" in p.message for p in problems)
+
+
+def test_keys_without_required_signatures_is_a_warning(minimal: Path) -> None:
+    """Deleting `signatures: required` must not quietly let unsigned sign-offs count."""
+    (minimal / "officers.yaml").write_text(
+        "officers:\n"
+        f"  - {{name: Lee Legal, role: Head of Legal, public_key: '{KEY_A}'}}\n"
+        f"  - {{name: Fran Finance, role: Section 151 Officer, signs_as: [S151], "
+        f"public_key: '{KEY_B}'}}\n"
+    )
+    problems, _ = check_year(minimal)
+    warnings = [p for p in problems if not p.is_error]
+    assert any("does not require signatures" in p.message for p in warnings)

@@ -357,3 +357,49 @@ def test_a_signoffs_yaml_linked_outside_is_refused(minimal: Path, tmp_path: Path
     (minimal / "signoffs.yaml").symlink_to(_secret(tmp_path, "signoffs.yaml"))
     _refused(_run("status", minimal), "signoffs.yaml is a link to", "outside the content folder")
     assert (tmp_path / "elsewhere" / "signoffs.yaml").read_text() == SECRET
+
+
+# --- a template reads only the document's values ------------------------------------------
+
+READ_A_FILE = (
+    "{% for chapter in doc.chapters %}{% for section in chapter.sections %}"
+    "{% for block in section.blocks %}{% if block.table and block.table.source %}"
+    "{{ (block.table.source.path / '/etc/passwd').read_text()[:20] }}"
+    "{{ (block.table.source.path.parent / 'PWNED.txt').write_text('owned') }}"
+    "{% endif %}{% endfor %}{% endfor %}{% endfor %}"
+)
+
+
+def test_a_template_cannot_read_or_write_files_through_the_documents_values(
+    with_assessment: Path, tmp_path: Path
+) -> None:
+    """A data table keeps the path of its data file; a template may print it but not use it
+    to read or write a file."""
+    templates = _templates(
+        tmp_path, {"html/strategic-assessment.html.j2": _report_template(READ_A_FILE)}
+    )
+    out = tmp_path / "out-assessment"
+    result = _run(
+        "build", with_assessment, "--format", "html", "--templates", templates, "--out", out
+    )
+    _refused(result, "the HTML template strategic-assessment failed", "is unsafe")
+    assert "root:x:0:0" not in result.output
+    assert not list(with_assessment.rglob("PWNED.txt"))
+    assert not (out / "strategic-assessment.html").exists()
+
+
+@pytest.mark.parametrize(
+    ("main", "phrase"),
+    [
+        ('{% include "committee-report.html.j2" %}', "RecursionError"),
+        ("{% macro f(n) %}{{ f(n + 1) }}{% endmacro %}{{ f(1) }}", "RecursionError"),
+        ('{{ "x" * 10 ** 10 }}', "may not make text or a list"),
+    ],
+)
+def test_a_template_that_runs_away_is_stopped_and_named(
+    minimal: Path, tmp_path: Path, previous: Path, main: str, phrase: str
+) -> None:
+    templates = _templates(tmp_path, {"html/committee-report.html.j2": _report_template(main)})
+    _build_refused(
+        minimal, previous, templates, "html", "the HTML template committee-report failed", phrase
+    )

@@ -162,3 +162,11 @@ def test_rankings_are_consistent_with_rates(values: dict, highest_first: bool) -
             if v is not None and other != row
         )
         assert rank == strictly_better + 1
+
+
+def test_only_ascii_digits_are_figures() -> None:
+    """Python reads other scripts' digits as numbers too; reportgen would then print a
+    figure other than the one typed, so they are not figures (check says so)."""
+    assert figures.parse_number("٧٥١٧٩٥") is None
+    assert figures.parse_number("\u0661\u0662") is None  # Arabic-Indic 12
+    assert figures.parse_number("751795") == 751795.0

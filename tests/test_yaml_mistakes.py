@@ -46,6 +46,27 @@ CATALOGUE = {
         4,
         "starts a comment, so the text stops before it",
     ),
+    "comment line cuts a wrapped text": Mistake(
+        "sections.yaml",
+        (
+            "- paragraph: First para.",
+            "- text: Funding is £40,814 (PCC grant\n          #2018-19) and is ring-fenced.",
+        ),
+        5,
+        "the line starting with '#' is read as a YAML comment, not as more of the text of "
+        "'text' above it, so the text stops before it and will print as 'Funding is £40,814 "
+        "(PCC grant'. To keep this line in the text, put the whole text in quotes (from before "
+        "'Funding' on line 4 to after 'ring-fenced.' on line 5), or start this line with "
+        "something other than '#'",
+    ),
+    "comment after one word of a text": Mistake(
+        "sections.yaml",
+        ("- paragraph: Second.", "- text: Already # covered in the risk Section."),
+        7,
+        "will print as 'Already'. To keep the '#' and the words after it, put the whole text "
+        "in quotes",
+        '      - text: "Already # covered in the risk Section."',
+    ),
     "missing '- ', fields lined up": Mistake(
         "implications.yaml",
         ("  - issue: Financial", "    issue: Financial"),
@@ -277,6 +298,37 @@ def test_comments_after_dates_yes_no_and_single_words_are_fine(minimal: Path, li
     edit(report, old, line)
     result = _check(minimal)
     assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize(
+    "old, new",
+    [
+        ("- priorities: last_year", "- priorities: last_year  # the priorities raised"),
+        ("- paragraph: Second.", "- library: legal # the shared legal text"),
+        ("- paragraph: Second.", "- paragraph: Second\n          line.\n      # a note"),
+        ("- paragraph: Second.", "- bullets:\n          - one item\n          # a note"),
+        ("- paragraph: Second.", "- paragraph: 'Quoted\n          #2018-19 is kept.'"),
+    ],
+    ids=["name", "library text", "note by the item", "note by the dash", "quoted text"],
+)
+def test_comments_after_names_and_notes_lined_up_with_the_field_are_fine(
+    minimal: Path, old: str, new: str
+) -> None:
+    edit(minimal / "sections.yaml", old, new)
+    edit(minimal / "timetable.yaml", "date: 2020-01-02}", "date: 2020-01-02}  # moved")
+    result = _check(minimal)
+    assert result.exit_code == 0, result.output
+
+
+def test_a_comment_in_a_list_item_of_text_cuts_it(minimal: Path) -> None:
+    bullets = "- bullets:\n          - Done # see below\n          - Two\n            #3 in all"
+    edit(minimal / "sections.yaml", "- paragraph: Second.", bullets)
+    output = _check(minimal).output
+    assert "line 8, column 18: [sections[1].content[4].bullets[1]] error:" in output
+    assert "will print as 'Done'" in output
+    assert "line 10, column 13: [sections[1].content[4].bullets[2]] error:" in output
+    assert "will print as 'Two'" in output
+    assert "line up with the '-' above it" in output
 
 
 def test_a_hash_touching_the_word_before_it_is_text_not_a_comment(minimal: Path) -> None:

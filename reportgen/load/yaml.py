@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from reportgen.load.mistakes import quoted, shown, syntax_problem
+from reportgen.load.mistakes.comments import comment_line_after, comment_line_message, is_prose
 from reportgen.problems import Problem
 from reportgen.types import FieldPath, YamlFile, field_name
 
@@ -56,20 +57,23 @@ class _Reader:
         """A problem at a line and column counted from 0."""
         self.problems.append(Problem(self.file.path, message, line + 1, column + 1, field_name(at)))
 
-    def read(self, node: yaml.Node, at: FieldPath) -> Any:
+    def read(self, node: yaml.Node, at: FieldPath, parent: int = -1) -> Any:
+        """The value of ``node``; ``parent`` is the column of its field's name (or of the
+        '-' of a list item), which a text's next lines must be indented beyond."""
         self.file.positions[at] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if isinstance(node, yaml.MappingNode):
             return self.read_mapping(node, at)
         if isinstance(node, yaml.SequenceNode):
-            return [self.read(item, (*at, i)) for i, item in enumerate(node.value)]
+            dash = node.start_mark.column
+            return [self.read(item, (*at, i), dash) for i, item in enumerate(node.value)]
         assert isinstance(node, yaml.ScalarNode)
-        return self.read_scalar(node, at)
+        return self.read_scalar(node, at, parent)
 
-    def read_scalar(self, node: yaml.ScalarNode, at: FieldPath) -> str | None:
+    def read_scalar(self, node: yaml.ScalarNode, at: FieldPath, parent: int = -1) -> str | None:
         """The text as typed, with runs of spaces and line breaks folded to one space
         (a new paragraph is a new block). Characters no document can show (control
         characters pasted from other programs, broken or reserved codes) are refused, and
-        so is a ' #' that silently ends a text early."""
+        so is a '#' that silently ends a text early."""
         plain = node.style is None
         if plain and node.value in _NULLS:
             return None
@@ -77,6 +81,7 @@ class _Reader:
         printed = " ".join(node.value.split())
         if plain:
             self.check_comment_cut(node, printed, at)
+            self.check_comment_line(node, printed, at, parent)
         return printed
 
     def check_characters(self, node: yaml.ScalarNode, at: FieldPath) -> bool:
@@ -107,8 +112,9 @@ class _Reader:
 
     def check_comment_cut(self, node: yaml.ScalarNode, printed: str, at: FieldPath) -> None:
         """A ' #' after unquoted text starts a YAML comment: the text prints only up to
-        it. Reported when what comes before is text (words), not a date, number, yes/no
-        or a single name followed by a reviewer's note."""
+        it. Reported when what comes before is text (words), or anything in a field printed
+        as prose; elsewhere a date, number, yes/no or single name may be followed by a
+        reviewer's note."""
         end = node.end_mark
         line = self.lines[end.line] if end.line < len(self.lines) else ""
         comment = _COMMENT_AFTER.match(line, end.column)
@@ -117,13 +123,13 @@ class _Reader:
         note = line[comment.end() :]
         several_words = len(printed.split()) > 1
         touching = note[:1] not in ("", " ", "\t", "#") and not _SINGLE_VALUE.fullmatch(printed)
-        if not (several_words or touching):
+        if not (several_words or touching or is_prose(at)):
             return
         message = (
             f"the ' #' here starts a YAML comment, so the text stops before it and will print "
             f"as {printed!r}. To keep the '#' and the words after it, put the whole text in "
             "quotes; if the words after '#' are a note for reviewers, move them to a line of "
-            "their own."
+            "their own above this one."
         )
         start = node.start_mark
         fix = line[: start.column] + quoted(line[start.column :].rstrip())
@@ -131,6 +137,19 @@ class _Reader:
             self.lines, end.line, comment.end() - 1, fix if start.line == end.line else ""
         )
         self.problem_at(end.line, comment.end() - 1, message, at)
+
+    def check_comment_line(
+        self, node: yaml.ScalarNode, printed: str, at: FieldPath, parent: int
+    ) -> None:
+        """A line starting with '#' right after unquoted text, indented like the text's
+        next line: YAML reads it as a comment and the text ends before it."""
+        end = node.end_mark
+        line = comment_line_after(self.lines, end.line, end.column, parent)
+        if line < 0:
+            return
+        column = len(self.lines[line]) - len(self.lines[line].lstrip(" \t"))
+        message = comment_line_message(printed, at, self.lines, node.start_mark.line, line)
+        self.problem_at(line, column, message + shown(self.lines, line, column), at)
 
     def repeated(
         self, key: yaml.ScalarNode, first_line: int, new_item: bool, at: FieldPath
@@ -178,7 +197,7 @@ class _Reader:
                     self.repeated(key_node, first_line[key], new_item_reported, (*at, key))
                 continue
             first_line[key] = key_node.start_mark.line + 1
-            mapping[key] = self.read(value_node, (*at, key))
+            mapping[key] = self.read(value_node, (*at, key), key_node.start_mark.column)
             self.file.positions[(*at, key)] = (
                 key_node.start_mark.line + 1,
                 key_node.start_mark.column + 1,

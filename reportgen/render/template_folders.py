@@ -16,6 +16,7 @@ import importlib.resources
 import traceback
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import jinja2
 from jinja2.exceptions import SecurityError
@@ -103,13 +104,40 @@ def _unchanged(path: Path, modified: float) -> bool:
         return False
 
 
+class _LayoutOnly(ImmutableSandboxedEnvironment):
+    """Jinja's immutable sandbox, narrowed to what laying out needs: attributes of the
+    document's own values (reportgen's, Python's plain ones, Jinja's and markupsafe's)
+    only — never of a file path or any other live object that could reach the disk — and
+    no text or list multiplied beyond what a page could show."""
+
+    LARGEST = 100_000
+    """The most characters or items ``*`` may make."""
+    intercepted_binops = frozenset({"*"})
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        if type(obj).__module__.split(".")[0] not in _LAYOUT_MODULES:
+            return False
+        return bool(super().is_safe_attribute(obj, attr, value))
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        sizes = [len(v) for v in (left, right) if isinstance(v, str | list | tuple)]
+        counts = [v for v in (left, right) if isinstance(v, int)]
+        if operator == "*" and sizes and counts and sizes[0] * max(counts[0], 0) > self.LARGEST:
+            raise SecurityError(f"a template may not make text or a list of {self.LARGEST:,}+")
+        return super().call_binop(context, operator, left, right)
+
+
+_LAYOUT_MODULES = {"reportgen", "builtins", "jinja2", "markupsafe", "datetime"}
+"""Where the types of the values a template may read attributes of come from."""
+
+
 def jinja_environment(folders: list[Path], kind: str) -> jinja2.Environment:
-    """Jinja for templates: sandboxed, autoescaped, a missing value is an error, and
-    includes found only in the template folders.
+    """Jinja for templates: sandboxed (see :class:`_LayoutOnly`), autoescaped, a missing
+    value is an error, and includes found only in the template folders.
 
     Content text is passed in as values and escaped; it is never rendered as a template.
     """
-    return ImmutableSandboxedEnvironment(
+    return _LayoutOnly(
         loader=ConfinedLoader(folders, kind),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -126,7 +154,14 @@ def not_found(error: jinja2.TemplateNotFound, folders: list[Path], kind: str) ->
     )
 
 
-TEMPLATE_FAULTS = (jinja2.TemplateError, ArithmeticError, LookupError, TypeError, ValueError)
+TEMPLATE_FAULTS = (
+    jinja2.TemplateError,
+    ArithmeticError,
+    LookupError,
+    TypeError,
+    ValueError,
+    RecursionError,
+)
 """What a template's own mistakes raise as it renders (``{{ 1 // 0 }}``, a value
 that is not a list …), reported as the template's failure, not reportgen's."""
 

@@ -10,8 +10,9 @@ import hashlib
 from dataclasses import dataclass
 
 from reportgen.compute.blocks import BlockExpander, TextBlock
+from reportgen.compute.charts import ChartView
 from reportgen.model.report import SigningOfficer
-from reportgen.types import Year
+from reportgen.types import ComputedTable, Year
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ def required_signoffs(year: Year) -> list[Required]:
             row.id,
             f"{row.issue} implications",
             next(o for o in officers if o.answers_to(row.sign_off)),
-            single_spaced(f"{row.issue}: {blocks_text(expand.blocks(row.implications))}"),
+            single_spaced(f"{_words(row.issue)}: {blocks_text(expand.blocks(row.implications))}"),
         )
         for row in year.implications.rows
     ]
@@ -66,25 +67,87 @@ def _describe(kind: str, name: str) -> str:
 
 def _text_of(year: Year, kind: str, name: str, expand: BlockExpander) -> str:
     if kind == "recommendations":
-        lines = [f"{n}. {text}" for n, text in enumerate(year.report.recommendations, start=1)]
-        return single_spaced(" ".join(lines))
+        items = [
+            f"{ITEM} {n}. {_words(text)}" for n, text in enumerate(year.report.recommendations, 1)
+        ]
+        return single_spaced(" ".join(items))
     if kind == "section":
         section = next(s for s in year.sections.sections if s.title == name)
-        return single_spaced(f"{section.title}: {blocks_text(expand.blocks(section.content))}")
+        content = blocks_text(expand.blocks(section.content))
+        return single_spaced(f"{_words(section.title)}: {content}")
     if kind == "library":
         return single_spaced(blocks_text(expand.blocks(year.library[name].entry.text)))
-    table = expand.tables[name]
-    rows = [" | ".join(table.headings)] + [" | ".join(row.cells) for row in table.rows]
-    return single_spaced(f"{table.title}: " + " / ".join(rows))
+    return single_spaced(blocks_text((TextBlock("table", table=expand.tables[name]),)))
+
+
+BLOCK, ITEM, CELL, PART = "¶", "•", "|", "/"
+"""The marks that set out the signed text: ``¶`` starts each block (then what it is:
+"Heading:", "Paragraph:", "Bullet list:" …), ``•`` each list item, ``|`` separates a
+table's cells and ``/`` its title, columns, rows and note. Where the report's own words
+hold one of these marks standing alone, it is written with a backslash (``\\|``), so the
+signed text can only be read one way."""
+
+_MARKS = frozenset((BLOCK, ITEM, CELL, PART))
+
+_LABELS = {
+    "heading": "Heading:",
+    "text": "Paragraph:",
+    "bullets": "Bullet list:",
+    "lettered": "Lettered list:",
+    "numbered": "Numbered list:",
+    "table": "Table:",
+    "chart": "Chart:",
+}
 
 
 def blocks_text(blocks: tuple[TextBlock, ...]) -> str:
-    """The words of laid-out blocks, as a reader sees them."""
-    words = []
-    for block in blocks:
-        words += [block.number, block.text]
-        words += [f"{item.label} {item.text}" for item in block.items]
-        if block.table:
-            words.append(" | ".join(block.table.headings))
-            words += [" | ".join(row.cells) for row in block.table.rows]
-    return " ".join(part for part in words if part)
+    """Every printed part of laid-out blocks, as a reader sees them, each block marked
+    with what it is: ``¶ Heading: Risks ¶ Paragraph: The Council … ¶ Bullet list: • one
+    • two ¶ Table: Risks / Columns: Risk | Owner / Row: Flooding | Head of Housing``."""
+    return " ".join(_block_text(block) for block in blocks)
+
+
+def _block_text(block: TextBlock) -> str:
+    label = _LABELS.get(block.kind, f"{block.kind.capitalize()}:")
+    if block.number:
+        label = f"Paragraph {_words(block.number)}:"
+    parts = [BLOCK, label, _words(block.text)]
+    parts += [f"{ITEM} {_words(item.label)} {_words(item.text)}" for item in block.items]
+    if block.table:
+        parts.append(_table_text(block.table))
+    if block.chart:
+        parts.append(_chart_text(block.chart))
+    return single_spaced(" ".join(parts))
+
+
+def _table_text(table: ComputedTable) -> str:
+    """``Title / Columns: a | b / Row: c | d / Note: …``: everything a table prints."""
+    parts = [_words(table.title), _row("Columns:", table.headings)]
+    parts += [_row("Row:", row.cells) for row in table.rows]
+    if table.note:
+        parts.append(f"{PART} Note: {_words(table.note)}")
+    return " ".join(parts)
+
+
+def _chart_text(chart: ChartView) -> str:
+    """A chart's title, description, axes, and every figure it shows."""
+    data = chart.data
+    parts = [
+        _words(chart.title),
+        f"{PART} Description: {_words(chart.description)}",
+        f"{PART} Type: {_words(data.kind)}",
+        f"{PART} Horizontal axis: {_words(data.x_label)}",
+        f"{PART} Vertical axis: {_words(data.y_label)}",
+        _row(f"{_words(chart.figures_heading)}:", (data.x_label, *data.series)),
+    ]
+    parts += [_row("Row:", (category, *values)) for category, values in chart.rows]
+    return " ".join(parts)
+
+
+def _row(label: str, cells: tuple[str, ...] | list[str]) -> str:
+    return f"{PART} {label} " + f" {CELL} ".join(_words(cell) for cell in cells)
+
+
+def _words(text: str) -> str:
+    """The report's own words, single-spaced, any mark standing alone escaped."""
+    return " ".join("\\" + word if word.lstrip("\\") in _MARKS else word for word in text.split())

@@ -18,7 +18,7 @@ from reportgen.model.report import (
     Report,
     Timetable,
 )
-from reportgen.problems import Problem, suggest
+from reportgen.problems import WARNING, Problem, suggest
 from reportgen.types import YamlFile
 from reportgen.validate.files import YearFilesRead
 
@@ -241,6 +241,51 @@ def unknown_parts(
     return problems
 
 
+def _repeated_officers(file: YamlFile, officers: Officers) -> list[Problem]:
+    """Each officer once, with a key of their own: a second entry with the same name (or
+    key) could otherwise sign as the first."""
+    problems = []
+    names: dict[str, int] = {}
+    keys: dict[str, str] = {}
+    for index, officer in enumerate(officers.officers):
+        if officer.name in names:
+            problems.append(
+                file.problem(
+                    ("officers", index, "name"),
+                    f"{officer.name!r} is listed twice (first as officer {names[officer.name]}); "
+                    "each officer is listed once, with their role and key.",
+                )
+            )
+        names.setdefault(officer.name, index + 1)
+        key = officer.public_key
+        if key and key in keys and keys[key] != officer.name:
+            problems.append(
+                file.problem(
+                    ("officers", index, "public_key"),
+                    f"this is {keys[key]}'s public key; each officer signs with a key of "
+                    "their own (reportgen keys new).",
+                )
+            )
+        if key:
+            keys.setdefault(key, officer.name)
+    return problems
+
+
+def _keys_not_required(file: YamlFile, officers: Officers) -> list[Problem]:
+    """Officers with keys whose sign-offs need not be signed: anyone who can edit the
+    content could then sign off for them without their key."""
+    if officers.signatures == "required" or not any(o.public_key for o in officers.officers):
+        return []
+    return [
+        file.problem(
+            ("signatures",),
+            "officers.yaml lists officers' public keys but does not require signatures, so "
+            "a sign-off recorded without a key still counts; add signatures: required.",
+            severity=WARNING,
+        )
+    ]
+
+
 def _unknown_signers(
     officers_file: YamlFile,
     officers: Officers,
@@ -269,6 +314,8 @@ def _unknown_signers(
                 )
             )
     problems += _clashing_ids(officers_file, officers, implications_file, implications)
+    problems += _repeated_officers(officers_file, officers)
+    problems += _keys_not_required(officers_file, officers)
     names = [officer.name for officer in officers.officers]
     row_ids = {row.id for row in implications.rows}
     for index, other in enumerate(officers.also_signed_off):

@@ -17,9 +17,9 @@ computer's arithmetic is exact to 15 digits, so a longer figure could print diff
 from the way it was typed (and a 400-digit one cannot be computed with at all)."""
 LARGEST = 10.0**MOST_DIGITS
 """Every figure, typed or computed, is smaller than this (a thousand million million)."""
-_PLAIN_NUMBER = re.compile(r"[-+]?(\d+\.?\d*|\.\d+)")
+_PLAIN_NUMBER = re.compile(r"[-+]?(\d+\.?\d*|\.\d+)", re.ASCII)
 _DECORATION = re.compile(r"[,£%\s]")
-_SIMPLE_NUMBER = re.compile(r"-?\d+(\.\d+)?")
+_SIMPLE_NUMBER = re.compile(r"-?\d+(\.\d+)?", re.ASCII)
 
 
 def parse_number(text: str | None) -> float | None:
@@ -28,8 +28,9 @@ def parse_number(text: str | None) -> float | None:
     :data:`MOST_DIGITS` digits (see :func:`digits_in`)."""
     if text is None:
         return None
-    if len(text) <= MOST_DIGITS and (text.isdecimal() or _SIMPLE_NUMBER.fullmatch(text)):
-        return float(text)  # "1171", "-6.8": most cells, read at once
+    if len(text) <= MOST_DIGITS and _SIMPLE_NUMBER.fullmatch(text):
+        return float(text)  # "1171", "-6.8": most cells, read at once (ASCII digits only:
+        # Python would read other scripts' digits too, and print them as different text)
     if text.strip() in NOT_A_NUMBER:
         return None
     cleaned = _DECORATION.sub("", text)
