@@ -4,7 +4,7 @@ still has its subtitle and edition)."""
 
 from __future__ import annotations
 
-import subprocess
+import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -12,31 +12,14 @@ import docx
 
 from reportgen import build
 
-ROOT = Path(__file__).resolve().parent.parent
-EARLIER_RELEASE = "661a7d0"
-"""The last commit before the pipeline was laid out in steps."""
+EARLIER_TEMPLATES = Path(__file__).resolve().parent / "data" / "earlier-templates"
+"""The built-in templates of the last release before the pipeline was laid out in steps."""
 
 
 def _earlier_templates(folder: Path) -> Path:
-    """The earlier release's built-in templates, as a council's own templates folder."""
-    listing = subprocess.run(
-        ["git", "-C", str(ROOT), "ls-tree", "-r", "--name-only", EARLIER_RELEASE, "templates"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.split()
-    for name in listing:
-        if name.endswith(".py"):
-            continue
-        target = folder / Path(name).relative_to("templates")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(
-            subprocess.run(
-                ["git", "-C", str(ROOT), "show", f"{EARLIER_RELEASE}:{name}"],
-                capture_output=True,
-                check=True,
-            ).stdout
-        )
+    """The earlier release's built-in templates (kept in tests/data/earlier-templates, as
+    they were at commit 661a7d0), as a council's own templates folder."""
+    shutil.copytree(EARLIER_TEMPLATES, folder)
     return folder
 
 
