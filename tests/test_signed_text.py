@@ -104,7 +104,7 @@ def test_the_signed_text_shows_every_printed_part(printed: Path) -> None:
         "Risk | Owner / Row: Flooding | Head of Housing ¶ Chart: Anti-social behaviour "
         "incidents by month, April 2016 to March 2018 / Description: SPC chart:"
     )
-    assert "/ Type: spc / Horizontal axis: Month / Vertical axis: Incidents /" in text
+    assert "/ Type: spc / Axis of the rows: Month / Axis of the figures: Incidents /" in text
     assert "Month | Incidents / Row: Apr 2016 | 310 / Row: May 2016 | 298 /" in text
     assert text.endswith(
         "¶ Table: Crime by district & <area> / Columns: Area | This year | Last year | "

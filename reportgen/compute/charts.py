@@ -18,7 +18,11 @@ class ChartData:
     kind: str
     title: str
     x_label: str
+    """The label of the categories' axis: the horizontal one, or the vertical one of a
+    horizontal bar chart (``hbar``), whose categories are listed down the side."""
     y_label: str
+    """The label of the figures' axis: the vertical one, or the horizontal one of an
+    ``hbar`` chart."""
     categories: tuple[str, ...]
     series: tuple[str, ...]
     values: tuple[tuple[float | None, ...], ...]  # one tuple per series
@@ -63,11 +67,12 @@ def chart_data(chart: Chart, table: ComputedTable) -> ChartData:
         tuple((table.find(row, series) or _missing).value for row in rows)
         for series in chart.series
     )
+    across = chart.kind == "hbar"  # its rows down the side, its figures along the bottom
     return ChartData(
         chart.kind,
         chart.title,
-        chart.x_label,
-        chart.y_label,
+        chart.y_label if across else chart.x_label,
+        chart.x_label if across else chart.y_label,
         tuple(rows),
         tuple(headings.get(series, series) for series in chart.series),
         values,
@@ -81,16 +86,31 @@ class _Missing:
 _missing = _Missing()
 
 
+KINDS = {
+    "bar": "Bar chart",
+    "grouped": "Grouped bar chart",
+    "hbar": "Horizontal bar chart",
+    "line": "Line chart",
+    "spc": "SPC chart",
+}
+"""What each kind of chart is called in its description."""
+
+
 def describe(data: ChartData) -> str:
     """Alt text: what the chart is and what it shows, in a sentence or three."""
-    kind = {"bar": "Bar chart", "line": "Line chart", "spc": "SPC chart"}[data.kind]
-    text = (
-        f"{kind}: {data.title}. {data.y_label} (vertical axis) by {data.x_label} (horizontal axis)"
-    )
+    if data.kind == "hbar":
+        axes = f"{data.y_label} (horizontal axis) by {data.x_label} (vertical axis)"
+    else:
+        axes = f"{data.y_label} (vertical axis) by {data.x_label} (horizontal axis)"
+    text = f"{KINDS[data.kind]}: {data.title}. {axes}"
     if data.kind == "spc":
         return text + ". " + _describe_spc(data)
-    if len(data.series) > 1:
-        text += f", one {'bar' if data.kind == 'bar' else 'line'} for each of: " + ", ".join(
+    if data.kind == "grouped":
+        text += f", bars grouped by {data.x_label}, one in each group for each of: " + ", ".join(
+            data.series
+        )
+    elif len(data.series) > 1:
+        text += f", one {'line' if data.kind == 'line' else 'bar'} for each of: " + ", ".join(
             data.series
         )
     return text + ". " + _extremes(data)

@@ -23,6 +23,8 @@ RECOMMENDATIONS_TO = {
     "final decision-maker": "the final decision-maker",
     "this Committee": "this Committee",
 }
+"""The two standing wordings of report.yaml's recommendations_to and how each prints; any
+other addressee (e.g. the Communities, Housing and Environment Committee) prints as typed."""
 STANDARD_LABELS = {
     "lead_head_of_service": "Lead Head of Service/Lead Director",
     "lead_officer": "Lead Officer and Report Author",
@@ -165,10 +167,7 @@ def committee_report(year: Year) -> CommitteeReport:
         final_decision_at_this_meeting="Yes" if report.final_decision_at_this_meeting else "No",
         cover=_cover(report),
         executive_summary=expand.blocks(report.executive_summary or []),
-        recommendations_intro=(
-            "This report makes the following recommendations to "
-            f"{RECOMMENDATIONS_TO[report.recommendations_to]}:"
-        ),
+        recommendations_intro=recommendations_intro(report.recommendations_to),
         recommendations=numbered(report.recommendations),
         corporate_priorities=tuple(report.corporate_priorities or ()),
         timetable=tuple((m.meeting, long_date(m.date)) for m in year.timetable.meetings),
@@ -184,3 +183,13 @@ def committee_report(year: Year) -> CommitteeReport:
 def appendix_title(appendix: str | Appendix) -> str:
     """An appendix as the report lists it."""
     return appendix if isinstance(appendix, str) else appendix.title
+
+
+def recommendations_intro(addressee: str) -> str:
+    """The line before the recommendations, e.g. "This report makes the following
+    recommendations to the final decision-maker:" (final decision-maker and this Committee
+    print as they always have; any other addressee prints as typed)."""
+    return (
+        "This report makes the following recommendations to "
+        f"{RECOMMENDATIONS_TO.get(addressee, addressee).rstrip(':')}:"
+    )

@@ -62,8 +62,11 @@ class Report(Content):
     executive_summary: Blocks | None = Field(
         None, description="an executive summary shown before the recommendations"
     )
-    recommendations_to: Literal["final decision-maker", "this Committee"] = Field(
-        description="who the recommendations are made to: final decision-maker or this Committee"
+    recommendations_to: str = _text(
+        'who the recommendations are made to, printed after "This report makes the following '
+        'recommendations to": final decision-maker (printed "the final decision-maker"), '
+        "this Committee, or a body named as it should read, e.g. the Communities, Housing and "
+        "Environment Committee"
     )
     recommendations: list[str] = Field(min_length=1, description="the numbered recommendations")
     corporate_priorities: list[str] | None = Field(
@@ -125,7 +128,11 @@ class Lead(Content):
 class Priorities(Content):
     """priorities.yaml: the priorities, written once and used wherever they appear."""
 
-    last_year: list[str] = Field(description="the priorities last year's assessment raised")
+    last_year: list[str] = Field(
+        default_factory=list,
+        description="the priorities last year's assessment raised (needed only where a "
+        "document shows them with - priorities: last_year)",
+    )
     emerging_themes: list[str] = Field(
         default_factory=list, description="themes that emerged during the year"
     )

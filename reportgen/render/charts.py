@@ -1,7 +1,7 @@
-"""Charts drawn with matplotlib: bar, line and SPC (statistical process control) charts,
-as SVG (for HTML and PDF) and PNG (for Word). Each distinct chart is drawn once per build,
-before the documents are rendered; with a cache (handed in by the build), an unchanged
-chart is not drawn again at all."""
+"""Charts drawn with matplotlib: bar (standing, grouped or lying across the page), line
+and SPC (statistical process control) charts, as SVG (for HTML and PDF) and PNG (for
+Word). Each distinct chart is drawn once per build, before the documents are rendered;
+with a cache (handed in by the build), an unchanged chart is not drawn again at all."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import dataclasses
 import hashlib
 import io
 import json
+import textwrap
 from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import metadata
@@ -175,10 +176,14 @@ def _drawn(data: ChartData) -> tuple[bytes, bytes]:
     from matplotlib import pyplot
 
     with matplotlib.rc_context(cast(Any, _STYLE)):
-        figure, axes = pyplot.subplots(figsize=(7.0, 3.6))
-        {"bar": _bars, "line": _lines, "spc": _spc}[data.kind](axes, data)
-        axes.set_xlabel(data.x_label)
-        axes.set_ylabel(data.y_label)
+        figure, axes = pyplot.subplots(figsize=(7.0, _height(data)))
+        _DRAWERS[data.kind](axes, data)
+        if data.kind == "hbar":  # its categories down the side, its figures along the bottom
+            axes.set_xlabel(data.y_label)
+            axes.set_ylabel(data.x_label)
+        else:
+            axes.set_xlabel(data.x_label)
+            axes.set_ylabel(data.y_label)
         figure.tight_layout()
         outputs = []
         for fmt, options in (("svg", {"metadata": {"Date": None}}), ("png", {"dpi": 200})):
@@ -225,6 +230,43 @@ def _bars(axes: Axes, data: ChartData) -> None:
         _legend_above(axes, count)
 
 
+def _hbars(axes: Axes, data: ChartData) -> None:
+    """Bars lying across the page, the first category at the top, its labels wrapped so a
+    long survey answer fits beside its bar."""
+    count = len(data.series)
+    height = 0.8 / count
+    positions = range(len(data.categories))
+    for index, (series, values) in enumerate(zip(data.series, data.values, strict=True)):
+        offsets = [p - 0.4 + height * (index + 0.5) for p in positions]
+        axes.barh(
+            offsets,
+            [v or 0 for v in values],
+            height,
+            label=series,
+            color=PALETTE[index % len(PALETTE)],
+        )
+    axes.set_yticks(list(positions), [textwrap.fill(c, HBAR_LABEL_WIDTH) for c in data.categories])
+    axes.invert_yaxis()
+    axes.grid(False, axis="y")
+    axes.grid(True, axis="x")
+    if count > 1:
+        _legend_above(axes, count)
+
+
+HBAR_LABEL_WIDTH = 34
+"""The characters on each line of a horizontal bar chart's category label."""
+
+
+def _height(data: ChartData) -> float:
+    """The picture's height in inches: a horizontal bar chart grows with its bars."""
+    if data.kind != "hbar":
+        return 3.6
+    lines = sum(len(textwrap.wrap(c, HBAR_LABEL_WIDTH)) or 1 for c in data.categories)
+    per_category = 0.32 + 0.16 * (len(data.series) - 1)
+    needed = 1.2 + max(per_category * len(data.categories), 0.17 * lines)
+    return min(max(needed, 2.4), 9.0)
+
+
 def _lines(axes: Axes, data: ChartData) -> None:
     for index, (series, values) in enumerate(zip(data.series, data.values, strict=True)):
         axes.plot(
@@ -256,6 +298,10 @@ def _spc(axes: Axes, data: ChartData) -> None:
         )
     axes.tick_params(axis="x", labelrotation=45)
     _legend_above(axes, 4)
+
+
+_DRAWERS = {"bar": _bars, "grouped": _bars, "hbar": _hbars, "line": _lines, "spc": _spc}
+"""How each kind of chart is drawn (a grouped chart is a bar chart of several series)."""
 
 
 def _legend_above(axes: Axes, entries: int) -> None:

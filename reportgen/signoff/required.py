@@ -136,8 +136,8 @@ def _chart_text(chart: ChartView) -> str:
         _words(chart.title),
         f"{PART} Description: {_words(chart.description)}",
         f"{PART} Type: {_words(data.kind)}",
-        f"{PART} Horizontal axis: {_words(data.x_label)}",
-        f"{PART} Vertical axis: {_words(data.y_label)}",
+        f"{PART} Axis of the rows: {_words(data.x_label)}",
+        f"{PART} Axis of the figures: {_words(data.y_label)}",
         _row(f"{_words(chart.figures_heading)}:", (data.x_label, *data.series)),
     ]
     parts += [_row("Row:", (category, *values)) for category, values in chart.rows]

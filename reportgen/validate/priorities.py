@@ -76,36 +76,28 @@ def _not_a_priority(name: str, what: str, priorities: Priorities, file: YamlFile
 def empty_priority_lists(
     texts: Sequence[tuple[YamlFile, Content | None]], priorities: Priorities | None
 ) -> list[Problem]:
-    """``- priorities: NAME`` must not print an empty list, nor ``- priority_table:`` an
-    empty table; blocks that belong to the plan must be in the plan."""
+    """``- priorities: NAME`` must not print a list priorities.yaml leaves out or leaves
+    empty, nor ``- priority_table:`` an empty table (a list nothing prints may be left out);
+    blocks that belong to the plan must be in the plan."""
     if priorities is None:
         return []
     problems = []
     for file, content in texts:
-        for path, block in _blocks_of(content, PriorityList):
-            if not getattr(priorities, block.priorities):
-                problems.append(
-                    file.problem(
-                        (*path, "priorities"),
-                        (
-                            f"the list {block.priorities!r} in priorities.yaml is empty, so "
-                            "there is "
-                            "nothing to show here; add priorities to it or remove this item."
-                        ),
-                    )
-                )
+        problems += [
+            file.problem((*path, "priorities"), _list_missing(file, block.priorities, priorities))
+            for path, block in _blocks_of(content, PriorityList)
+            if not getattr(priorities, block.priorities)
+        ]
         for path, block in _blocks_of(content, PriorityTable):
-            listed = priorities.leads if block.priority_table == "leads" else priorities.themes
-            if not listed:
-                field_name = "leads" if block.priority_table == "leads" else "themes"
+            field_name = "leads" if block.priority_table == "leads" else "themes"
+            if not getattr(priorities, field_name):
                 problems.append(
                     file.problem(
                         (*path, "priority_table"),
-                        (
-                            f"priorities.yaml has no {field_name}, so this table would be "
-                            "empty; add "
-                            f"{field_name}: to priorities.yaml or remove this item."
-                        ),
+                        f"{_document(file)} shows a table of the priorities' {field_name} "
+                        f"here, but {_priorities_file(file)} has no {field_name}, so this "
+                        f"table would be empty; add {field_name}: to "
+                        f"{_priorities_file(file)} or remove this item.",
                     )
                 )
         if file.path.parent.name != "plan":
@@ -118,6 +110,43 @@ def empty_priority_lists(
                 for path, _ in _blocks_of(content, block_type)
             ]
     return problems
+
+
+def _list_missing(file: YamlFile, name: str, priorities: Priorities) -> str:
+    """Why ``- priorities: NAME`` has nothing to show: the list is left out of
+    priorities.yaml, or is there but empty."""
+    source = _priorities_file(file)
+    shown = f"{_document(file)} shows the list {name!r} here, but the list {name!r} in "
+    if name not in priorities.model_fields_set:
+        return (
+            f"{shown}priorities.yaml is empty ({source} has no {name}:), so there is nothing "
+            f"to show; add {name}: to {source} with the priorities to show, or remove this item."
+        )
+    return (
+        f"{shown}priorities.yaml is empty, so there is nothing to show; add priorities to it "
+        f"in {source} or remove this item."
+    )
+
+
+def _document(file: YamlFile) -> str:
+    """The document a content file belongs to, as a message names it."""
+    folder = file.path.parent.name
+    if folder == "plan":
+        return f"The Community Safety Plan ({file.path.name})"
+    if folder == "assessment":
+        return f"The Strategic Assessment ({file.path.name})"
+    if file.path.name == "library.yaml":
+        return "A shared text in library.yaml"
+    return f"The committee report ({file.path.name})"
+
+
+def _priorities_file(file: YamlFile) -> str:
+    """The year's priorities.yaml as a message names it, e.g. 2018-19/priorities.yaml (not
+    the plan's chapter of the same name)."""
+    year = file.path.parent
+    if year.name in ("plan", "assessment"):
+        year = year.parent
+    return f"{year.name}/priorities.yaml"
 
 
 PLAN_ONLY = (

@@ -34,6 +34,14 @@ def chart_problems(chart: Chart, table: ComputedTable) -> list[tuple[FieldPath, 
     ]
     if not problems:
         problems += _not_figures(chart, table)
+    if not problems and chart.kind == "grouped" and len(chart.series) < 2:
+        problems.append(
+            (
+                ("series",),
+                "a grouped bar chart compares two or more columns side by side; name them "
+                "under series, or use kind: bar (or hbar) for one column.",
+            )
+        )
     if not problems and chart.kind == "spc":
         data = chart_data(chart, table)
         if len(data.series) != 1:
