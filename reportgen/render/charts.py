@@ -207,19 +207,28 @@ _STYLE: dict[str, Any] = {
 }
 
 
-def _bars(axes: Axes, data: ChartData) -> None:
+def _each_series(axes: Axes, data: ChartData, horizontal: bool = False) -> range:
+    """One bar per series for each category, side by side (or one above the other, for
+    bars lying across); returns the categories' positions."""
     count = len(data.series)
-    width = 0.8 / count
+    thickness = 0.8 / count
     positions = range(len(data.categories))
+    draw = axes.barh if horizontal else axes.bar
     for index, (series, values) in enumerate(zip(data.series, data.values, strict=True)):
-        offsets = [p - 0.4 + width * (index + 0.5) for p in positions]
-        axes.bar(
+        offsets = [p - 0.4 + thickness * (index + 0.5) for p in positions]
+        draw(
             offsets,
             [v or 0 for v in values],
-            width,
+            thickness,
             label=series,
             color=PALETTE[index % len(PALETTE)],
         )
+    return positions
+
+
+def _bars(axes: Axes, data: ChartData) -> None:
+    count = len(data.series)
+    positions = _each_series(axes, data)
     axes.set_xticks(
         list(positions),
         data.categories,
@@ -234,17 +243,7 @@ def _hbars(axes: Axes, data: ChartData) -> None:
     """Bars lying across the page, the first category at the top, its labels wrapped so a
     long survey answer fits beside its bar."""
     count = len(data.series)
-    height = 0.8 / count
-    positions = range(len(data.categories))
-    for index, (series, values) in enumerate(zip(data.series, data.values, strict=True)):
-        offsets = [p - 0.4 + height * (index + 0.5) for p in positions]
-        axes.barh(
-            offsets,
-            [v or 0 for v in values],
-            height,
-            label=series,
-            color=PALETTE[index % len(PALETTE)],
-        )
+    positions = _each_series(axes, data, horizontal=True)
     axes.set_yticks(list(positions), [textwrap.fill(c, HBAR_LABEL_WIDTH) for c in data.categories])
     axes.invert_yaxis()
     axes.grid(False, axis="y")
