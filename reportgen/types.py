@@ -99,6 +99,20 @@ class Cell:
 
 
 @dataclass(frozen=True)
+class CellList:
+    """A list typed in a table cell: its items as printed, bulleted or numbered."""
+
+    items: tuple[str, ...]
+    numbered: bool = False
+
+    @property
+    def text(self) -> str:
+        """The list as one line of plain text: "• one • two" or "1. one 2. two"."""
+        labels = [f"{n}." if self.numbered else "•" for n in range(1, len(self.items) + 1)]
+        return " ".join(f"{label} {item}" for label, item in zip(labels, self.items, strict=True))
+
+
+@dataclass(frozen=True)
 class TableRow:
     """A row as laid out: its name and its cells as printed."""
 
@@ -109,6 +123,9 @@ class TableRow:
     span: int = 1
     """How many rows the first cell covers: 1, or more for the first row of a group (an
     aim and its actions); 0 for the rows below it that it covers."""
+    lists: tuple[CellList | None, ...] = ()
+    """For a table of text with lists in its cells: each cell's list (None for a cell of
+    text); empty for every other row. ``cells`` holds the lists as plain text too."""
 
 
 def same_row_name(text: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reportgen.compute import figures
@@ -24,8 +25,8 @@ from reportgen.model import (
     TableRef,
 )
 from reportgen.model.plan_blocks import ActionPlan, ContactList, Figure, Indicators
-from reportgen.model.text import Glossary, Grid, PriorityTable
-from reportgen.types import Chapters, ComputedTable, TableRow, Year
+from reportgen.model.text import CheckedValue, Glossary, Grid, NumberedCell, PriorityTable
+from reportgen.types import CellList, Chapters, ComputedTable, TableRow, Year
 
 LANGUAGE = "en-GB"
 
@@ -146,11 +147,16 @@ class BlockExpander:
         return TextBlock("table", table=self.tables[block.table])
 
     def _grid(self, block: Grid) -> TextBlock:
-        rows = [
-            [self.text(cell if isinstance(cell, str) else cell.value) for cell in row]
-            for row in block.grid.rows
-        ]
+        rows = [[self._grid_cell(cell) for cell in row] for row in block.grid.rows]
         return TextBlock("table", table=text_table(block.grid.title, block.grid.headings, rows))
+
+    def _grid_cell(self, cell: str | list[str] | NumberedCell | CheckedValue) -> str | CellList:
+        """A grid's cell as printed: its text, or its list (bulleted or numbered)."""
+        if isinstance(cell, list):
+            return CellList(tuple(self.text(item) for item in cell))
+        if isinstance(cell, NumberedCell):
+            return CellList(tuple(self.text(item) for item in cell.numbered), numbered=True)
+        return self.text(cell if isinstance(cell, str) else cell.value)
 
     def _actionplan(self, block: ActionPlan) -> TextBlock:
         """Each aim once, in a cell spanning its actions' rows."""
@@ -194,10 +200,15 @@ class BlockExpander:
         return TextBlock("table", table=priority_table(self.year, block.priority_table))
 
     def _glossary(self, block: Glossary) -> TextBlock:
-        rows = [[term, meaning] for term, meaning in self.glossary.items()]
-        return TextBlock(
-            "table", table=text_table("Acronym glossary", ["Acronym", "Meaning"], rows)
-        )
+        """The entries used (if asked) and the extras named, in the glossary's order; headed
+        "Acronym" while every entry is an acronym, else "Term"."""
+        listed = set(self.glossary if block.glossary.used else ()) | set(block.glossary.also)
+        rows = [[term, meaning] for term, meaning in self.year.glossary.items() if term in listed]
+        if all(_ACRONYM_ENTRY.fullmatch(term) for term, _ in rows):
+            title, heading = "Acronym glossary", "Acronym"
+        else:
+            title, heading = "Glossary", "Term"
+        return TextBlock("table", table=text_table(title, [heading, "Meaning"], rows))
 
     def _chartref(self, block: ChartRef) -> TextBlock:
         chart = self.charts[block.chart]
@@ -213,26 +224,34 @@ class BlockExpander:
 
 
 def text_table(
-    title: str, headings: list[str], rows: list[list[str]], spans: list[int] | None = None
+    title: str,
+    headings: list[str],
+    rows: Sequence[Sequence[str | CellList]],
+    spans: list[int] | None = None,
 ) -> ComputedTable:
     """A table of text, laid out like a data table (first column as row headers, each
-    covering ``spans[i]`` rows if given)."""
+    covering ``spans[i]`` rows if given). A cell may hold a list."""
     width = len(headings)
-    table_rows = tuple(
-        TableRow(
-            row[0] if row else "",
-            tuple((row + [""] * width)[:width]),
-            span=spans[index] if spans else 1,
+    table_rows = []
+    for index, row in enumerate(rows):
+        cells = [*row, *[""] * width][:width]
+        lists = tuple(cell if isinstance(cell, CellList) else None for cell in cells)
+        texts = tuple(cell.text if isinstance(cell, CellList) else cell for cell in cells)
+        table_rows.append(
+            TableRow(
+                texts[0] if row else "",
+                texts,
+                span=spans[index] if spans else 1,
+                lists=lists if any(lists) else (),
+            )
         )
-        for index, row in enumerate(rows)
-    )
     return ComputedTable(
         "",
         title,
         tuple(headings),
         tuple(headings),
         tuple(False for _ in headings),
-        table_rows,
+        tuple(table_rows),
         None,
     )
 
@@ -263,11 +282,30 @@ def priority_table(year: Year, which: str) -> ComputedTable:
     )
 
 
+_WORD = re.compile(r"[A-Za-z][A-Za-z&]*")
+_ACRONYM_ENTRY = re.compile(r"[A-Za-z&]*[A-Z][A-Za-z&]*[A-Z][A-Za-z&]*")
+"""An acronym: one word with at least two capitals (ASB, MoRiLE)."""
+
+
 def used_terms(texts: list[str], glossary: dict[str, str]) -> dict[str, str]:
-    """The glossary's terms that appear (as whole words) in ``texts``, in glossary order."""
-    words = set(re.findall(r"[A-Za-z][A-Za-z&]*", " ".join(texts)))
+    """The glossary's terms that appear (as whole words, capitals as written, or with a
+    plural "s") in ``texts``, in glossary order: acronyms and one-word terms, and terms of
+    several words ("Community Trigger") however the text breaks the line between them."""
+    text = " ".join(texts)
+    words = set(_WORD.findall(text))
     plurals = {word[:-1] for word in words if word.endswith("s")}  # CCGs, OCGs
-    return {term: meaning for term, meaning in glossary.items() if term in words or term in plurals}
+    return {
+        term: meaning
+        for term, meaning in glossary.items()
+        if (term in words or term in plurals if _WORD.fullmatch(term) else _phrase(term, text))
+    }
+
+
+def _phrase(term: str, text: str) -> bool:
+    """Whether a term of several words (or with other characters) is in the text, as whole
+    words."""
+    words = r"\s+".join(re.escape(word) for word in term.split())
+    return re.search(rf"(?<![A-Za-z&]){words}s?(?![A-Za-z&])", text) is not None
 
 
 def lettered(texts: list[str]) -> tuple[Item, ...]:

@@ -302,10 +302,15 @@ class Sections(Content):
 
 
 class GlossaryTerms(Content):
-    """library/glossary.yaml: every acronym the documents may use, defined once."""
+    """library/glossary.yaml: every acronym and term the documents may use, defined once;
+    a year's own glossary.yaml (same fields) adds entries and rewords shared ones for that
+    year only."""
 
     terms: dict[str, str] = Field(
-        description="each acronym and what it stands for, e.g. ASB: Anti-Social Behaviour"
+        description=(
+            "each acronym or term and what it means, e.g. ASB: Anti-Social Behaviour, "
+            "Community Trigger: a review of a case of anti-social behaviour"
+        )
     )
     not_acronyms: list[str] = Field(
         default_factory=list,

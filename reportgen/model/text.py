@@ -97,6 +97,63 @@ class CheckedValue(Content):
     )
 
 
+class NumberedCell(Content):
+    """A numbered list in a table cell: ``{numbered: [first, second]}``."""
+
+    numbered: list[str] = Field(min_length=1, description="the items of a numbered list")
+
+
+_CELL_TAG = "block:cell-"
+"""Tags of a cell's kinds; they start like BLOCK_TAG (below), so errors leave them out."""
+_CELL_HELP = (
+    "a cell holds text, a list of texts (printed as bullets), {numbered: [ … ]} "
+    "(a numbered list) or a checked figure {value: …, agrees_with: …}"
+)
+
+
+def _cell_shape(value: Any) -> Any:
+    """One plain error for a cell of the wrong shape, rather than one per kind of cell."""
+    items = value.get("numbered") if isinstance(value, dict) else value
+    if isinstance(items, list):
+        if not items:
+            raise PydanticCustomError(
+                "content_rule",
+                "this cell's list is empty; give it at least one item, or "
+                'write "" for an empty cell',
+            )
+        if any(isinstance(item, list | dict) for item in items):
+            raise PydanticCustomError(
+                "content_rule",
+                "a list in a cell holds only text items (one level: a list "
+                "cannot hold another list or fields); " + _CELL_HELP,
+            )
+    if isinstance(value, dict) and not ({"numbered", "value"} & value.keys()):
+        fields = ", ".join(f"'{key}'" for key in value) or "none"
+        raise PydanticCustomError("content_rule", f"found fields {fields} in a cell; " + _CELL_HELP)
+    return value
+
+
+def _cell_kind(value: Any) -> str:
+    if isinstance(value, list):
+        return _CELL_TAG + "bullets"
+    if isinstance(value, dict):
+        return _CELL_TAG + ("numbered" if "numbered" in value else "checked")
+    return _CELL_TAG + "text"
+
+
+GridCell = Annotated[
+    Annotated[
+        Annotated[str, Tag(_CELL_TAG + "text")]
+        | Annotated[list[str], Tag(_CELL_TAG + "bullets")]
+        | Annotated[NumberedCell, Tag(_CELL_TAG + "numbered")]
+        | Annotated[CheckedValue, Tag(_CELL_TAG + "checked")],
+        Discriminator(_cell_kind),
+    ],
+    BeforeValidator(_cell_shape),
+]
+"""A cell of a grid: text, a bulleted list, a numbered list, or a checked figure."""
+
+
 class Grid(Content):
     """A table of text typed in place (an action plan, a list of contacts …)."""
 
@@ -107,10 +164,11 @@ class Grid(Content):
             description="the priority this table is for (an action plan's), as in priorities.yaml",
         )
         headings: list[str] = Field(min_length=1, description="the column headings")
-        rows: list[list[str | CheckedValue]] = Field(
+        rows: list[list[GridCell]] = Field(
             min_length=1,
-            description="the rows, one list each; a cell may be a checked "
-            "figure ({value: …, agrees_with: table | row | column})",
+            description="the rows, one list each; a cell is text, a list of texts (bullets), "
+            "{numbered: [ … ]}, or a checked figure "
+            "({value: …, agrees_with: table | row | column})",
         )
 
         @model_validator(mode="after")
@@ -137,10 +195,43 @@ class PriorityTable(Content):
     priority_table: Literal["leads", "matrix"] = Field(description="which table: leads or matrix")
 
 
-class Glossary(Content):
-    """The acronyms the document uses, with their meanings (from the library glossary)."""
+class GlossaryChoice(Content):
+    """Which entries a glossary lists: the terms the document uses, and named extras."""
 
-    glossary: Literal["used"] = Field(description="write: used")
+    used: bool = Field(default=True, description="list the terms the document uses (yes/no)")
+    also: list[str] = Field(
+        default_factory=list,
+        description="glossary entries to list even if unused, e.g. [Community Trigger]",
+    )
+
+    @model_validator(mode="after")
+    def _lists_something(self) -> GlossaryChoice:
+        if not self.used and not self.also:
+            raise PydanticCustomError(
+                "empty_glossary", "this glossary would list nothing: give used: yes or also: […]"
+            )
+        return self
+
+
+def _glossary_shorthand(value: Any) -> Any:
+    """``glossary: used`` is ``{used: yes}``; any other text is a mistake."""
+    if value == "used":
+        return {"used": True}
+    if isinstance(value, str):
+        raise PydanticCustomError(
+            "glossary_choice",
+            "'used', or the fields used and also",
+        )
+    return value
+
+
+class Glossary(Content):
+    """The terms and acronyms the document uses, with their meanings (from the shared
+    glossary and the year's own), plus any extras named in ``also``."""
+
+    glossary: Annotated[GlossaryChoice, BeforeValidator(_glossary_shorthand)] = Field(
+        description="write: used; or {used: yes, also: [Community Trigger]} to add entries"
+    )
 
 
 BLOCK_KINDS = (

@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -17,7 +18,7 @@ from docxtpl.subdoc import Subdoc  # needs docxtpl[subdoc]
 
 from reportgen.compute.charts import ChartView
 from reportgen.render.charts import DrawnChart, Pictures, picture_of
-from reportgen.types import ComputedTable, TableRow
+from reportgen.types import CellList, ComputedTable, TableRow
 
 HEADER_FILL = "1D3B6E"
 AGGREGATE_FILL = "EEF1F6"
@@ -78,8 +79,13 @@ def _header(row: _Row, table: ComputedTable) -> None:
 
 def _body_row(row: _Row, values: TableRow, table: ComputedTable) -> None:
     row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    lists = values.lists or (None,) * len(values.cells)
     for index, (cell, text) in enumerate(zip(row.cells, values.cells, strict=True)):
         paragraph = cell.paragraphs[0]
+        cell_list = lists[index]
+        if cell_list:
+            _cell_list(cell, cell_list, values.aggregate)
+            continue
         run = paragraph.add_run(text)
         run.font.size, run.bold = Pt(9), values.aggregate
         if table.numeric[index]:
@@ -88,6 +94,34 @@ def _body_row(row: _Row, values: TableRow, table: ComputedTable) -> None:
             paragraph.paragraph_format.left_indent = Cm(0.5)
         if values.aggregate:
             _shade(cell, AGGREGATE_FILL)
+
+
+def _cell_list(cell: _Cell, cell_list: CellList, bold: bool) -> None:
+    """A list typed in a cell: one paragraph per item. Bullets use the template's "List
+    Bullet" style; numbers are written (1., 2. …) so each cell's list starts at 1 (Word
+    would run "List Number" on from one cell to the next). Without the style, "•" is
+    written instead."""
+    bullet_style = _style(cell, "List Bullet")
+    for number, item in enumerate(cell_list.items, start=1):
+        paragraph = cell.paragraphs[0] if number == 1 else cell.add_paragraph()
+        label = f"{number}.\t" if cell_list.numbered else ("" if bullet_style else "•\t")
+        if not cell_list.numbered and bullet_style:
+            paragraph.style = bullet_style
+        else:
+            paragraph.paragraph_format.left_indent = Cm(0.6)
+            paragraph.paragraph_format.first_line_indent = Cm(-0.6)
+            paragraph.paragraph_format.tab_stops.add_tab_stop(Cm(0.6))
+        run = paragraph.add_run(label + item)
+        run.font.size, run.bold = Pt(9), bold
+
+
+def _style(cell: _Cell, name: str) -> str | None:
+    """``name`` if the template has a paragraph style of that name, else None."""
+    try:
+        cell.part.get_style_id(name, WD_STYLE_TYPE.PARAGRAPH)
+    except (KeyError, ValueError):
+        return None
+    return name
 
 
 def _merge_spans(grid: Table, table: ComputedTable) -> None:

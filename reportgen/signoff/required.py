@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from reportgen.compute.blocks import BlockExpander, TextBlock
 from reportgen.compute.charts import ChartView
 from reportgen.model.report import SigningOfficer
-from reportgen.types import ComputedTable, Year
+from reportgen.types import CellList, ComputedTable, TableRow, Year
 
 
 @dataclass(frozen=True)
@@ -123,10 +123,28 @@ def _block_text(block: TextBlock) -> str:
 def _table_text(table: ComputedTable) -> str:
     """``Title / Columns: a | b / Row: c | d / Note: …``: everything a table prints."""
     parts = [_words(table.title), _row("Columns:", table.headings)]
-    parts += [_row("Row:", row.cells) for row in table.rows]
+    parts += [_table_row(row) for row in table.rows]
     if table.note:
         parts.append(f"{PART} Note: {_words(table.note)}")
     return " ".join(parts)
+
+
+def _table_row(row: TableRow) -> str:
+    """``/ Row: a | • one • two``: a list in a cell as its items, each marked ``•``."""
+    lists = row.lists or (None,) * len(row.cells)
+    cells = [
+        _list_words(cell_list) if cell_list else _words(text)
+        for text, cell_list in zip(row.cells, lists, strict=True)
+    ]
+    return f"{PART} Row: " + f" {CELL} ".join(cells)
+
+
+def _list_words(cell_list: CellList) -> str:
+    labels = [f"{n}." if cell_list.numbered else "" for n in range(1, len(cell_list.items) + 1)]
+    return " ".join(
+        single_spaced(f"{ITEM} {label} {_words(item)}")
+        for label, item in zip(labels, cell_list.items, strict=True)
+    )
 
 
 def _chart_text(chart: ChartView) -> str:

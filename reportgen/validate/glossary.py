@@ -1,5 +1,7 @@
-"""The shared glossary (library/glossary.yaml), and the acronyms a plan uses that it does
-not define."""
+"""The glossary: the shared one (library/glossary.yaml) and a year's own glossary.yaml,
+whose entries are added for that year only (a shared entry it rewords takes its wording);
+the extras a glossary names that are in neither; the acronyms a plan uses that neither
+defines."""
 
 from __future__ import annotations
 
@@ -10,32 +12,85 @@ from reportgen.load.paths import content_folder, outside_content
 from reportgen.load.yaml import named_values, text_values
 from reportgen.model import GlossaryTerms
 from reportgen.model.files import GLOSSARY_FILE, LIBRARY_FOLDER
-from reportgen.problems import WARNING, Problem
-from reportgen.types import LibraryItem, PlanContent
+from reportgen.problems import WARNING, Problem, suggest
+from reportgen.types import FieldPath, LibraryItem, PlanContent
 from reportgen.validate.fields import read_and_validate
 
 
 def read_glossary(
     folder: Path, needed: bool = False
 ) -> tuple[dict[str, str], list[str], list[Problem]]:
-    """The shared glossary (library/glossary.yaml): its terms and the words in capitals
-    that are not acronyms. It is an error for it to be missing when a document lists the
-    acronyms it uses (``- glossary: used``)."""
-    path = folder.parent / LIBRARY_FOLDER / GLOSSARY_FILE
-    if not path.is_file():
+    """The year's glossary: the shared one's entries (library/glossary.yaml) with the
+    year's own glossary.yaml added (new entries in alphabetical place, a reworded entry
+    where it was), and the words in capitals that are not acronyms. It is an error for the
+    shared glossary to be missing when a document lists a glossary and the year has none."""
+    own_path = folder / GLOSSARY_FILE
+    own, own_problems = _read(own_path, folder)
+    shared_path = folder.parent / LIBRARY_FOLDER / GLOSSARY_FILE
+    if shared_path.is_file():
+        shared, problems = _read(shared_path, folder)
+    else:
         missing = Problem(
-            path,
-            "a document lists the acronyms it uses (- glossary: used) "
-            "but this glossary file is missing.",
+            shared_path,
+            "a document lists the glossary (- glossary: used) but this glossary file is missing.",
         )
-        return {}, [], [missing] if needed else []
+        shared, problems = None, [missing] if needed and not own_path.is_file() else []
+    problems += own_problems
+    terms = _merged(shared.terms if shared else {}, own.terms if own else {})
+    not_acronyms = [*(shared.not_acronyms if shared else []), *(own.not_acronyms if own else [])]
+    return terms, not_acronyms, problems
+
+
+def glossary_files(folder: Path) -> str:
+    """The glossary files a year reads, as messages name them."""
+    own = f" or {folder.name}/{GLOSSARY_FILE}" if (folder / GLOSSARY_FILE).is_file() else ""
+    return f"{LIBRARY_FOLDER}/{GLOSSARY_FILE}{own}"
+
+
+def _read(path: Path, folder: Path) -> tuple[GlossaryTerms | None, list[Problem]]:
+    """One glossary file (None if it is absent or invalid), and its problems."""
+    if not path.is_file():
+        return None, []
     outside = outside_content(path, content_folder(folder))
     if outside:
-        return {}, [], [outside]
+        return None, [outside]
     _, glossary, problems = read_and_validate(path, GlossaryTerms)
-    if glossary is None:
-        return {}, [], problems
-    return glossary.terms, glossary.not_acronyms, problems
+    return glossary, problems
+
+
+def _merged(shared: dict[str, str], own: dict[str, str]) -> dict[str, str]:
+    """The shared entries, reworded by the year's; the year's new entries in alphabetical
+    place (before the first entry that sorts after them)."""
+    entries = [(term, own.get(term, meaning)) for term, meaning in shared.items()]
+    for term, meaning in own.items():
+        if term in shared:
+            continue
+        after = (i for i, (other, _) in enumerate(entries) if other.casefold() > term.casefold())
+        entries.insert(next(after, len(entries)), (term, meaning))
+    return dict(entries)
+
+
+def lists_glossary(data: object) -> list[tuple[FieldPath, object]]:
+    """Every ``glossary:`` field in a file's data (``used``, or ``{used: …, also: […]}``)."""
+    return [*named_values(data, "glossary"), *named_values(data, "glossary", kind=dict)]
+
+
+def unknown_extras(plan: PlanContent | None, glossary: dict[str, str], where: str) -> list[Problem]:
+    """An error for each extra a glossary names (``also: [...]``) that no glossary defines."""
+    problems = []
+    for part in plan.parts if plan else []:
+        for path, value in named_values(part.file.data, "glossary", kind=dict):
+            extras = value.get("also")
+            for index, name in enumerate(extras if isinstance(extras, list) else []):
+                if isinstance(name, str) and name not in glossary:
+                    problems.append(
+                        part.file.problem(
+                            (*path, "also", index),
+                            f"{name!r} is not an entry of the glossary ({where}); "
+                            + suggest(name, glossary, "glossary entries"),
+                        )
+                    )
+    return problems
 
 
 _ACRONYM = re.compile(r"\b([A-Z][A-Z&]+)(?:s|'s)?\b")
@@ -47,11 +102,13 @@ def undefined_acronyms(
     library: dict[str, LibraryItem],
     glossary: dict[str, str],
     not_acronyms: list[str],
+    where: str = f"{LIBRARY_FOLDER}/{GLOSSARY_FILE}",
 ) -> list[Problem]:
     """A warning for each acronym the plan (or a library text it uses) uses that its
-    glossary does not define (only for a plan with a glossary), at its first use."""
+    glossary (the shared one with the year's own) does not define (only for a plan with a
+    glossary), at its first use."""
     parts = plan.parts if plan else []
-    if not any(named_values(part.file.data, "glossary") for part in parts):
+    if not any(lists_glossary(part.file.data) for part in parts):
         return []
     used = {name for part in parts for _, name in named_values(part.file.data, "library")}
     texts = [(part.file, text_values(part.file.data)) for part in parts]
@@ -74,7 +131,7 @@ def undefined_acronyms(
                             path,
                             (
                                 f"the acronym {acronym!r} is used but the glossary "
-                                "(library/glossary.yaml) does not define it."
+                                f"({where}) does not define it."
                             ),
                             severity=WARNING,
                         )

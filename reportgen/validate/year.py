@@ -15,7 +15,13 @@ from pathlib import Path
 from reportgen.exceptions import NotAYearFolderError
 from reportgen.load.paths import content_folder
 from reportgen.load.yaml import named_values
-from reportgen.model.files import CONTACTS_FILE, SIGNOFF_FILE, YEAR_FILES, YEAR_LIBRARY_FILE
+from reportgen.model.files import (
+    CONTACTS_FILE,
+    GLOSSARY_FILE,
+    SIGNOFF_FILE,
+    YEAR_FILES,
+    YEAR_LIBRARY_FILE,
+)
 from reportgen.problems import Problem, suggest
 from reportgen.types import (
     AssessmentContent,
@@ -28,7 +34,13 @@ from reportgen.validate.chapters import read_assessment, read_plan
 from reportgen.validate.compliance import compliance_problems, unknown_parts
 from reportgen.validate.contacts import read_contacts, unknown_contacts
 from reportgen.validate.files import YearFilesRead, read_year_files, validated
-from reportgen.validate.glossary import read_glossary, undefined_acronyms
+from reportgen.validate.glossary import (
+    glossary_files,
+    lists_glossary,
+    read_glossary,
+    undefined_acronyms,
+    unknown_extras,
+)
 from reportgen.validate.glyphs import unprintable_in_year
 from reportgen.validate.library import broken_library_references, contact_files, read_library
 from reportgen.validate.priorities import empty_priority_lists, priorities_restated
@@ -78,7 +90,8 @@ def validate_year(folder: Path) -> Validation:
     problems += broken_library_references(files, library)
     priorities = read.priorities.content if read.priorities else None
     problems += empty_priority_lists(texts, priorities)
-    glossary, not_acronyms, glossary_problems = read_glossary(folder, _any_field(files, "glossary"))
+    needed = any(lists_glossary(file.data) for file in files)
+    glossary, not_acronyms, glossary_problems = read_glossary(folder, needed)
     problems += glossary_problems
     listed = _any_field(files, "contacts", kind=list)
     contacts, contact_problems = (
@@ -88,7 +101,9 @@ def validate_year(folder: Path) -> Validation:
     if read.priorities:
         problems += priorities_restated(read.priorities.file, priorities, plan)
     if not glossary_problems:
-        problems += undefined_acronyms(plan, library, glossary, not_acronyms)
+        where = glossary_files(folder)
+        problems += unknown_extras(plan, glossary, where)
+        problems += undefined_acronyms(plan, library, glossary, not_acronyms, where)
     problems += _compliance(read, library, assessment, plan)
     problems += unprintable_in_year(files, library, [assessment, plan])
     signoffs, signoff_problems = read_signoff_file(folder)
@@ -140,7 +155,7 @@ def _require_year_folder(folder: Path) -> None:
 
 def _unexpected_files(folder: Path) -> list[Problem]:
     """YAML files reportgen would silently ignore — usually a misspelt file name."""
-    known = [*YEAR_FILES, YEAR_LIBRARY_FILE, CONTACTS_FILE, SIGNOFF_FILE]
+    known = [*YEAR_FILES, YEAR_LIBRARY_FILE, GLOSSARY_FILE, CONTACTS_FILE, SIGNOFF_FILE]
     problems = []
     for path in sorted(folder.glob("*.y*ml")):
         if path.name not in known:
