@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 YEARS := $(patsubst %/,%,$(dir $(wildcard content/*/report.yaml)))
 
-.PHONY: demo test lint templates golden bench clean
+.PHONY: demo test lint templates reference golden bench clean
 
 demo: $(VENV)/.installed
 	@scripts/system-packages demo
@@ -27,6 +27,10 @@ lint: $(VENV)/.installed-test
 templates: $(VENV)/.installed
 	$(BIN)/python tools/make_word_templates.py
 	$(BIN)/python tools/make_draft_watermark.py
+
+# Rewrite docs/reference.md (every field of every content file) from reportgen/model/.
+reference: $(VENV)/.installed
+	$(BIN)/python tools/make_reference.py
 
 # Rewrite tests/golden/ from the current output (review the diff before committing).
 golden: $(VENV)/.installed-test
