@@ -16,6 +16,7 @@ import yaml
 
 from reportgen.load.mistakes import quoted, shown, syntax_problem
 from reportgen.load.mistakes.comments import comment_line_after, comment_line_message, is_prose
+from reportgen.load.paths import outside_content
 from reportgen.problems import Problem
 from reportgen.types import FieldPath, YamlFile, field_name
 
@@ -225,9 +226,13 @@ def _unshowable(character: str) -> str:
     )
 
 
-def read_yaml(path: Path) -> tuple[YamlFile, list[Problem]]:
-    """Read one YAML file. Returns the file (data ``None`` if unreadable) and its problems."""
+def read_yaml(path: Path, inside: Path | None = None) -> tuple[YamlFile, list[Problem]]:
+    """Read one YAML file. Returns the file (data ``None`` if unreadable) and its problems.
+    With ``inside`` (the content folder), a file leading outside it is refused unread."""
     file = YamlFile(path, None)
+    leads_out = outside_content(path, inside) if inside is not None else None
+    if leads_out:
+        return file, [leads_out]
     try:
         raw = path.read_bytes()
     except OSError as error:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from reportgen.load.data import read_data
-from reportgen.load.paths import content_folder, is_link_out, outside_content, stays_inside
+from reportgen.load.paths import content_folder, is_link_out, stays_inside
 from reportgen.load.yaml import named_values
 from reportgen.model.assessment import Assessment, Chapter, ChapteredSpec, DataTable, Plan
 from reportgen.model.files import ASSESSMENT_FILE, ASSESSMENT_FOLDER, PLAN_FILE, PLAN_FOLDER
@@ -35,10 +35,9 @@ def read_assessment(year: Path) -> tuple[AssessmentContent | None, list[Problem]
     folder = year / ASSESSMENT_FOLDER
     if not (folder / ASSESSMENT_FILE).is_file():
         return None, []
-    outside = outside_content(folder / ASSESSMENT_FILE, content_folder(year))
-    if outside:
-        return None, [outside]
-    spec_file, spec, problems = read_and_validate(folder / ASSESSMENT_FILE, Assessment)
+    spec_file, spec, problems = read_and_validate(
+        folder / ASSESSMENT_FILE, Assessment, inside=content_folder(year)
+    )
     if spec is None:
         return None, problems
     content = AssessmentContent(
@@ -53,10 +52,9 @@ def read_plan(year: Path) -> tuple[PlanContent | None, list[Problem]]:
     folder = year / PLAN_FOLDER
     if not (folder / PLAN_FILE).is_file():
         return None, []
-    outside = outside_content(folder / PLAN_FILE, content_folder(year))
-    if outside:
-        return None, [outside]
-    spec_file, spec, problems = read_and_validate(folder / PLAN_FILE, Plan)
+    spec_file, spec, problems = read_and_validate(
+        folder / PLAN_FILE, Plan, inside=content_folder(year)
+    )
     if spec is None:
         return None, problems
     content = PlanContent(
@@ -110,11 +108,9 @@ def _read_parts(
                 )
             )
             continue
-        outside = outside_content(path, content_folder(folder.parent))
-        if outside:
-            problems.append(outside)
-            continue
-        file, chapter, file_problems = read_and_validate(path, Chapter)
+        file, chapter, file_problems = read_and_validate(
+            path, Chapter, inside=content_folder(folder.parent)
+        )
         problems += file_problems
         if chapter is not None:
             parts.append(Part(name, chapter, file))

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reportgen.load.paths import outside_content
 from reportgen.load.yaml import named_values
 from reportgen.model.files import CONTACTS_FILE
 from reportgen.model.plan_blocks import Contact, Contacts
@@ -21,11 +20,7 @@ def read_contacts(paths: list[Path], content: Path) -> tuple[dict[str, Contact],
     contacts: dict[str, Contact] = {}
     problems: list[Problem] = []
     for path in (path for path in paths if path.is_file()):
-        outside = outside_content(path, content)
-        if outside:
-            problems.append(outside)
-            continue
-        _, listed, file_problems = read_and_validate(path, Contacts)
+        _, listed, file_problems = read_and_validate(path, Contacts, inside=content)
         problems += file_problems
         if listed is not None:
             contacts.update(listed.contacts)

@@ -61,10 +61,13 @@ def validate_file(file: YamlFile, model: type[C]) -> tuple[C | None, list[Proble
         ]
 
 
-def read_and_validate(path: Path, model: type[C]) -> tuple[YamlFile, C | None, list[Problem]]:
-    """Load and validate one file. A file whose only fault is a repeated field is still
-    validated (with the first value), so its other problems are reported in the same run."""
-    file, problems = read_yaml(path)
+def read_and_validate(
+    path: Path, model: type[C], inside: Path | None = None
+) -> tuple[YamlFile, C | None, list[Problem]]:
+    """Load and validate one file (refused unread if it leads outside the folder
+    ``inside``). A file whose only fault is a repeated field is still validated (with the
+    first value), so its other problems are reported in the same run."""
+    file, problems = read_yaml(path, inside)
     if file.data is None and problems:
         return file, None, problems
     part, more = validate_file(file, model)

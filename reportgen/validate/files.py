@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from reportgen.load.paths import content_folder, outside_content
+from reportgen.load.paths import content_folder
 from reportgen.model import Implications, Priorities, Report, Sections, Timetable
 from reportgen.model.base import Content
 from reportgen.model.report import Officers
@@ -79,15 +79,13 @@ def validated(read: Read[C] | None) -> C:
 
 
 def _read(path: Path, model: type[C], problems: list[Problem]) -> Read[C] | None:
-    """The file as read, or None if it is missing or leads outside the content folder
-    (reported here; such a file is never opened)."""
+    """The file as read (a file leading outside the content folder is refused unread), or
+    None if it is missing."""
     if not path.is_file():
         return None
-    outside = outside_content(path, content_folder(path.parent))
-    if outside:
-        problems.append(outside)
-        return None
-    file, content, file_problems = read_and_validate(path, model)
+    file, content, file_problems = read_and_validate(
+        path, model, inside=content_folder(path.parent)
+    )
     problems += file_problems
     return Read(file, content)
 

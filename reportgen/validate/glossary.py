@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from reportgen.load.paths import content_folder, outside_content
+from reportgen.load.paths import content_folder
 from reportgen.load.yaml import named_values, text_values
 from reportgen.model import GlossaryTerms
 from reportgen.model.files import GLOSSARY_FILE, LIBRARY_FOLDER
@@ -51,10 +51,7 @@ def _read(path: Path, folder: Path) -> tuple[GlossaryTerms | None, list[Problem]
     """One glossary file (None if it is absent or invalid), and its problems."""
     if not path.is_file():
         return None, []
-    outside = outside_content(path, content_folder(folder))
-    if outside:
-        return None, [outside]
-    _, glossary, problems = read_and_validate(path, GlossaryTerms)
+    _, glossary, problems = read_and_validate(path, GlossaryTerms, inside=content_folder(folder))
     return glossary, problems
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from reportgen.load.paths import content_folder, outside_content
+from reportgen.load.paths import content_folder
 from reportgen.load.yaml import named_values, read_yaml
 from reportgen.model import LibraryEntry, LibraryText
 from reportgen.model.files import (
@@ -52,11 +52,7 @@ def read_library(folder: Path) -> tuple[dict[str, LibraryItem], list[Problem]]:
     library: dict[str, LibraryItem] = {}
     problems: list[Problem] = []
     for path in library_files(folder):
-        outside = outside_content(path, content_folder(folder))
-        if outside:
-            problems.append(outside)
-            continue
-        file, file_problems = read_yaml(path)
+        file, file_problems = read_yaml(path, inside=content_folder(folder))
         problems += file_problems
         if file_problems or file.data is None:
             continue
