@@ -9,18 +9,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import jinja2
 from markupsafe import Markup
 
-from reportgen.exceptions import OutputError, TemplateError
+from reportgen.exceptions import OutputError
 from reportgen.render.pdf import render_pdf
-from reportgen.render.template_folders import (
-    TEMPLATE_FAULTS,
-    explain_fault,
-    jinja_environment,
-    not_found,
-    where_in_template,
-)
+from reportgen.render.template_folders import render_html_template
 
 _MAIN = re.compile(r"<main>\s*(.*?)\s*</main>", re.DOTALL)
 _ATTRIBUTE = re.compile(r'\s([\w:-]+)="([^"]*)"')
@@ -87,22 +80,14 @@ def _prefixed(match: re.Match, prefix: str) -> str:
 def _pack_html(
     parts: list[PackPart], item: int, title: str, language: str, folders: list[Path]
 ) -> str:
-    environment = jinja_environment(folders, "html")
-    try:
-        template = environment.get_template("agenda-pack.html.j2")
-        return template.render(
-            title=title,
-            item=item,
-            language=language,
-            parts=[(part, Markup(part.body)) for part in parts],
-        )
-    except jinja2.TemplateNotFound as error:
-        raise not_found(error, folders, "html") from error
-    except TEMPLATE_FAULTS as error:
-        where = where_in_template(error, folders)
-        raise TemplateError(
-            f"the HTML template agenda-pack failed{where}: {explain_fault(error)}"
-        ) from error
+    return render_html_template(
+        folders,
+        "agenda-pack",
+        title=title,
+        item=item,
+        language=language,
+        parts=[(part, Markup(part.body)) for part in parts],
+    )
 
 
 def document_pages(pdf: bytes, titles: list[str]) -> tuple[list[tuple[int, int]], int]:

@@ -5,19 +5,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import jinja2
-
 from reportgen.compute import ComputedDocument
 from reportgen.exceptions import TemplateError
 from reportgen.render.charts import Pictures, with_pictures
 from reportgen.render.template_folders import (
-    TEMPLATE_FAULTS,
-    explain_fault,
     find_template,
-    jinja_environment,
-    not_found,
     read_template,
-    where_in_template,
+    render_html_template,
 )
 
 
@@ -31,19 +25,9 @@ def render_html(
     """Render ``<template_name>.html.j2`` with the computed document as ``doc``; a
     ``draft`` is marked as one whatever the template (see :func:`mark_draft`). Charts are
     given their pictures (``view.svg_data_url`` in the template), from ``pictures`` if drawn."""
-    environment = jinja_environment(folders, "html")
     drawn = {} if pictures is None else pictures
     document = with_pictures(document, drawn)
-    try:
-        template = environment.get_template(f"{template_name}.html.j2")
-        html = template.render(doc=document, draft=draft)
-    except jinja2.TemplateNotFound as error:
-        raise not_found(error, folders, "html") from error
-    except TEMPLATE_FAULTS as error:
-        where = where_in_template(error, folders)
-        raise TemplateError(
-            f"the HTML template {template_name} failed{where}: {explain_fault(error)}"
-        ) from error
+    html = render_html_template(folders, template_name, doc=document, draft=draft)
     html = breakable_long_words(html)
     return mark_draft(html, folders) if draft else html
 

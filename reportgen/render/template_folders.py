@@ -191,3 +191,18 @@ def explain_fault(error: BaseException) -> str:
     if isinstance(error, jinja2.TemplateError):
         return str(error)
     return f"{type(error).__name__}: {error}"
+
+
+def render_html_template(folders: list[Path], name: str, **values: Any) -> str:
+    """The HTML template ``<name>.html.j2`` filled with ``values``; a missing template or
+    a template's own mistake is a :class:`TemplateError` naming it and the line."""
+    environment = jinja_environment(folders, "html")
+    try:
+        return environment.get_template(f"{name}.html.j2").render(**values)
+    except jinja2.TemplateNotFound as error:
+        raise not_found(error, folders, "html") from error
+    except TEMPLATE_FAULTS as error:
+        where = where_in_template(error, folders)
+        raise TemplateError(
+            f"the HTML template {name} failed{where}: {explain_fault(error)}"
+        ) from error
