@@ -102,7 +102,12 @@ def test_the_manifest_describes_every_file_and_the_meeting(published: dict[str, 
     folder = published["version"]
     manifest = json.loads((folder / "manifest.json").read_text())
     names = sorted(entry["name"] for entry in manifest["files"])
-    assert names == ["agenda-item-8.pdf", "committee-report.html", "community-safety-plan.html"]
+    assert names == [
+        "agenda-item-8.pdf",
+        "committee-report.html",
+        "community-safety-plan.html",
+        "text.json",
+    ]
     assert sorted(p.name for p in folder.iterdir()) == sorted([*names, "manifest.json"])
     for entry in manifest["files"]:
         assert entry["sha256"] == hashlib.sha256((folder / entry["name"]).read_bytes()).hexdigest()
@@ -224,3 +229,28 @@ def test_the_manifest_digest_is_the_same_for_the_same_publication(
     assert code == 0, output
     third = json.loads((versions / "v3" / "manifest.json").read_text())
     assert third["item"] == 9 and third["digest"] != first["digest"]
+
+
+def test_diff_compares_a_year_with_its_latest_publication(
+    published: dict[str, Path], tmp_path: Path
+) -> None:
+    """The publication keeps its documents' text (text.json), so ``diff --published``
+    compares the year with what was published, figures as printed."""
+    year = published["year"]
+    code, output = run("diff", year, "--published", "--out", tmp_path / "same")
+    assert code == 0, output
+    # the latest version: v1, or a later one if another test has published again
+    assert re.match(r"2018-19 as published \(v\d\) → 2018-19: priorities 0 added,", output)
+    assert "passages 0 reworded, 0 added, 0 removed." in output.splitlines()[0]
+    shutil.copytree(year.parent, tmp_path / "content")
+    changed = tmp_path / "content" / "2018-19"
+    edit(
+        changed / "sections.yaml", "The Council is under a statutory duty", "The Council has a duty"
+    )
+    code, output = run("diff", published["version"], changed, "--out", tmp_path / "changed")
+    assert code == 0, output
+    assert (
+        "reworded paragraph: … recommended). The Council [-is under-]{+has+} a duty to …" in output
+    )
+    assert "… Council has a [-statutory-] duty to update …" in output
+    assert (tmp_path / "changed" / "diff-2018-19-v1-2018-19.docx").is_file()

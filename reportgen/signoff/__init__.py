@@ -7,15 +7,16 @@ signature with their own key.
   and the message an officer's key signs;
 - :mod:`~reportgen.signoff.keys`: officers' keys, kept in their own configuration folder;
 - :mod:`~reportgen.signoff.signature`: checking a signature against officers.yaml;
-- :mod:`~reportgen.signoff.status`: where each sign-off stands (:class:`SignOffState`);
-- :mod:`~reportgen.signoff.redline`: what changed since, word by word, in context;
+- :mod:`~reportgen.signoff.status`: where each sign-off stands (:class:`SignOffState`), and
+  what changed since, word by word, in context (by the differ ``diff`` uses too,
+  :mod:`reportgen.compare.words`);
 - :mod:`~reportgen.signoff.record`: recording a sign-off in signoffs.yaml.
 """
 
+from reportgen.compare.words import format_redline, word_changes
 from reportgen.signoff.context import Context, year_context
 from reportgen.signoff.keys import SigningKey, config_folder, key_path, load_key, new_key
 from reportgen.signoff.record import record_signoff
-from reportgen.signoff.redline import format_redline, word_changes
 from reportgen.signoff.required import Required, required_signoffs, text_hash
 from reportgen.signoff.signature import KeyUse
 from reportgen.signoff.status import (

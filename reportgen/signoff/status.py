@@ -10,11 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
+from reportgen.compare.words import format_redline, word_changes
 from reportgen.model.files import SIGNOFF_FILE
 from reportgen.model.report import Record
 from reportgen.problems import suggest
 from reportgen.signoff.context import Context, context_changes, year_context
-from reportgen.signoff.redline import format_redline, word_changes
 from reportgen.signoff.required import Required, required_signoffs, text_hash
 from reportgen.signoff.signature import KeyUse, check_signature
 from reportgen.types import SignOffEntry, Year

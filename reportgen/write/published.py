@@ -12,6 +12,8 @@ from pathlib import Path
 
 PUBLISHED = "published"
 """The folder of published versions, inside a year's output folder."""
+PUBLISHED_TEXT = "text.json"
+"""In each version: the published documents' text as ``reportgen diff`` compares it."""
 
 
 def write_version(published: Path, files: dict[str, bytes]) -> Path:
