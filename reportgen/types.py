@@ -1,9 +1,11 @@
 """The values one step of the pipeline hands the next, declared where every step may
 import them:
 
-- a file as **loaded**: :class:`YamlFile` (values with their positions), :class:`CsvTable`;
+- a file as **loaded**: :class:`YamlFile` (values with their positions), :class:`CsvTable`,
+  :class:`PictureFile`;
 - a year as **validated**: :class:`Year`, with its :class:`YearFiles`, library texts,
-  Strategic Assessment (:class:`AssessmentContent`) and plan (:class:`PlanContent`);
+  Strategic Assessment (:class:`AssessmentContent`), plan (:class:`PlanContent`) and
+  pictures (:class:`CheckedPicture`);
 - figures as **computed**: :class:`ComputedTable` and its :class:`Cell` figures;
 
 Only data and the small helpers that read it live here; the steps do the work.
@@ -11,18 +13,20 @@ Only data and the small helpers that read it live here; the steps do the work.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
 from reportgen.model.assessment import Assessment, Chapter, ChapteredSpec, Chart, DataTable, Plan
+from reportgen.model.house_style import HouseStyle
 from reportgen.model.plan_blocks import Contact
+from reportgen.model.priorities import Priorities
 from reportgen.model.report import (
     Implications,
     LibraryEntry,
     Officers,
-    Priorities,
     Record,
     Report,
     Sections,
@@ -85,6 +89,22 @@ class CsvTable:
     headers: tuple[str, ...]
     rows: tuple[dict[str, str], ...]
     lines: tuple[int | None, ...]
+
+
+@dataclass(frozen=True)
+class PictureFile:
+    """A picture file the content names, as read: the name as written (``file:``), where
+    it was found (the year folder, or the shared library), its bytes and, from its
+    extension, what it claims to be (image/png, image/jpeg or image/svg+xml)."""
+
+    written: str
+    path: Path
+    data: bytes
+    media_type: str
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
 
 
 # --- computed ------------------------------------------------------------------------------
@@ -264,6 +284,19 @@ class YearFiles:
 
 
 @dataclass(frozen=True)
+class CheckedPicture:
+    """A picture file as checked: safe to place in every format (inside the content
+    folder, within the size limits, what its extension says, an SVG referring to nothing
+    outside itself), its size in pixels (an SVG's from its viewBox) and, for an SVG, the
+    PNG drawn from it for Word (which shows SVG only from Word 2016 on)."""
+
+    file: PictureFile
+    width: int
+    height: int
+    word_png: bytes | None = None
+
+
+@dataclass(frozen=True)
 class SignOffEntry:
     """One entry of signoffs.yaml: the item it names (if it can be read), the record (if it
     reads as one) and, if not, why."""
@@ -292,6 +325,13 @@ class Year:
     contacts: dict[str, Contact] = field(default_factory=dict)
     signoffs: list[SignOffEntry] = field(default_factory=list)
     """The sign-offs recorded in signoffs.yaml (see reportgen.signoff)."""
+    house_style: HouseStyle = field(default_factory=HouseStyle)
+    """How the documents look (library/house-style.yaml, or the defaults)."""
+    pictures: dict[str, CheckedPicture] = field(default_factory=dict)
+    """Every picture the year's text places (``- image:``), checked and read once, by its
+    ``file:`` as written."""
+    logo: CheckedPicture | None = None
+    """The house style's logo, checked (None without one)."""
     warnings: list[Problem] = field(default_factory=list)
 
     @property

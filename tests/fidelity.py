@@ -164,3 +164,25 @@ if __name__ == "__main__":
         )
         for sentence in missing:
             print("  MISSING:", sentence)
+
+
+def pdf_structure(path: Path) -> list[dict]:
+    """Every element of a tagged PDF's structure tree (each a dictionary: /S its type,
+    /Alt its alternative text …), depth first."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(path)
+    nodes, stack = [], [reader.trailer["/Root"]["/StructTreeRoot"]]
+    while stack:
+        node = stack.pop().get_object()
+        if hasattr(node, "get"):
+            nodes.append(node)
+            kids = node.get("/K")
+            if kids is not None:
+                stack.extend(kids if isinstance(kids, list) else [kids])
+    return nodes
+
+
+def pdf_figure_alts(path: Path) -> list[str]:
+    """The alternative text of every tagged Figure of a PDF."""
+    return [str(n.get("/Alt", "")) for n in pdf_structure(path) if n.get("/S") == "/Figure"]

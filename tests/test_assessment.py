@@ -15,7 +15,13 @@ from reportgen import build, check, read_year
 from reportgen.cli import cli
 from reportgen.compute import strategic_assessment
 from tests.conftest import SAMPLE_CONTENT, edit
-from tests.fidelity import REFERENCE, html_text, missing_figures, missing_sentences
+from tests.fidelity import (
+    REFERENCE,
+    html_text,
+    missing_figures,
+    missing_sentences,
+    pdf_structure,
+)
 
 SAMPLE = SAMPLE_CONTENT / "2016-17"
 FORMATS = ("docx", "pdf", "html")
@@ -110,21 +116,12 @@ def test_pdf_contents_has_real_page_numbers(assessment_outputs: Path) -> None:
     assert "7.1 Road Safety in Maidstone" in " ".join(heading_page.split())
 
 
-def _structure(reader: PdfReader) -> list[dict]:
-    nodes, stack = [], [reader.trailer["/Root"]["/StructTreeRoot"]]
-    while stack:
-        node = stack.pop().get_object()
-        if hasattr(node, "get"):
-            nodes.append(node)
-            kids = node.get("/K")
-            if kids is not None:
-                stack.extend(kids if isinstance(kids, list) else [kids])
-    return nodes
-
-
 def test_every_pdf_chart_is_a_tagged_figure_with_alt_text(assessment_outputs: Path) -> None:
-    reader = PdfReader(assessment_outputs / "strategic-assessment.pdf")
-    figures = [n for n in _structure(reader) if n.get("/S") == "/Figure"]
+    figures = [
+        n
+        for n in pdf_structure(assessment_outputs / "strategic-assessment.pdf")
+        if n.get("/S") == "/Figure"
+    ]
     assert figures, "no tagged figures"
     for figure in figures:
         assert str(figure.get("/Alt", "")).startswith("Bar chart: Road traffic collisions")
@@ -142,8 +139,8 @@ def test_every_table_starts_with_a_header_row(assessment_outputs: Path) -> None:
     assert len(document.tables) >= 13
     for table in document.tables:
         assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
-    reader = PdfReader(assessment_outputs / "strategic-assessment.pdf")
-    tables = [n for n in _structure(reader) if n.get("/S") == "/Table"]
+    structure = pdf_structure(assessment_outputs / "strategic-assessment.pdf")
+    tables = [n for n in structure if n.get("/S") == "/Table"]
     assert len(tables) >= 13
     for table in tables:
         assert _first_row_cells(table) and set(_first_row_cells(table)) == {"/TH"}

@@ -14,6 +14,7 @@ from reportgen.model.assessment import Chart
 from reportgen.render.charts import ChartPicture, draw_charts, picture_key
 from reportgen.types import ComputedTable
 from reportgen.write.pictures import PictureFolder
+from tests.fidelity import pdf_figure_alts
 
 MONTHS = [
     310,
@@ -309,7 +310,6 @@ class _Charts(HTMLParser):
 def test_hbar_and_grouped_charts_reach_every_format(with_survey: Path, tmp_path: Path) -> None:
     import docx
     from docx.oxml.ns import qn
-    from pypdf import PdfReader
 
     out = tmp_path / "out"
     build(with_survey, documents=["strategic-assessment"], out=out)
@@ -332,14 +332,5 @@ def test_hbar_and_grouped_charts_reach_every_format(with_survey: Path, tmp_path:
     descriptions = [p.get("descr") for p in document.element.body.iter(qn("wp:docPr"))]
     assert SURVEY_ALT in descriptions and GROUPED_ALT in descriptions
 
-    reader = PdfReader(out / "strategic-assessment.pdf")
-    nodes, stack = [], [reader.trailer["/Root"]["/StructTreeRoot"]]
-    while stack:
-        node = stack.pop().get_object()
-        if hasattr(node, "get"):
-            nodes.append(node)
-            kids = node.get("/K")
-            if kids is not None:
-                stack.extend(kids if isinstance(kids, list) else [kids])
-    alts = [str(n.get("/Alt", "")) for n in nodes if n.get("/S") == "/Figure"]
+    alts = pdf_figure_alts(out / "strategic-assessment.pdf")
     assert SURVEY_ALT in alts and GROUPED_ALT in alts

@@ -111,7 +111,7 @@ def test_without_libreoffice_the_contents_is_left_to_the_reader(
     assert entries == [
         "1.\tTotal recorded crime\t",
         "2.\tTrends\t",
-        "Appendix 1\tInformation sources\t",
+        "\tAppendix 1 \N{EN DASH} Information sources\t",  # the house style's default
     ]
 
 

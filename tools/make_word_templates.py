@@ -99,10 +99,19 @@ def tag(container: Container, text: str, style: str | None = None) -> Paragraph:
     return paragraph
 
 
-def labelled(container: Container, label: str, text: str, style: str) -> Paragraph:
+def labelled(
+    container: Container, label: str, text: str, style: str, gap_if: str | None = None
+) -> Paragraph:
+    """A label (a number), a tab, then the text. With ``gap_if`` (a template condition),
+    the tab only when it holds: a heading the house style leaves unnumbered starts at the
+    margin rather than after an empty label."""
     paragraph = container.add_paragraph(style=style)
     paragraph.add_run(label)
+    if gap_if:
+        paragraph.add_run(f"{{%r if {gap_if} %}}")
     paragraph.add_run().add_tab()
+    if gap_if:
+        paragraph.add_run("{%r endif %}")
     paragraph.add_run(text)
     return paragraph
 
@@ -160,6 +169,8 @@ def blocks(container: Container, variable: str, heading: str = "Heading 3") -> N
     tag(container, "{{p data_table(block.table) }}")
     tag(container, '{%p elif block.kind == "chart" %}')
     tag(container, "{{p chart(block.chart) }}")
+    tag(container, '{%p elif block.kind == "image" %}')
+    tag(container, "{{p picture(block.picture) }}")
     tag(container, '{%p elif block.kind == "bullets" %}')
     tag(container, "{%p for item in block.items %}")
     tag(container, "{{ item.text }}", "List Bullet")
@@ -170,6 +181,13 @@ def blocks(container: Container, variable: str, heading: str = "Heading 3") -> N
     tag(container, "{%p endfor %}")
     tag(container, "{%p endif %}")
     tag(container, "{%p endfor %}")
+
+
+def logo(container: Container) -> None:
+    """The house style's logo, if it has one, at the top of the cover."""
+    tag(container, "{%p if doc.logo %}")
+    tag(container, "{{p picture(doc.logo) }}")
+    tag(container, "{%p endif %}")
 
 
 def table(
@@ -273,6 +291,7 @@ def committee_report() -> DocumentObject:
 
 def _report_front(document: DocumentObject) -> None:
     """Cover, key-value table, summary, recommendations, corporate priorities."""
+    logo(document)
     committee = tag(document, "{{ doc.committee }}")
     committee.runs[0].bold, committee.runs[0].font.size = True, Pt(14)
     tag(document, "{{ doc.meeting_date }}").runs[0].font.size = Pt(12)
@@ -316,10 +335,16 @@ def _report_body(document: DocumentObject) -> None:
     title = tag(document, "{{ doc.title }}", "Heading 1")
     title.paragraph_format.page_break_before = True
     tag(document, "{%p for section in doc.sections %}")
-    labelled(document, "{{ section.label }}", "{{ section.title }}", "Heading 2")
+    labelled(document, "{{ section.label }}", "{{ section.title }}", "Heading 2", "section.label")
     blocks(document, "section.blocks")
     tag(document, "{%p endfor %}")
-    labelled(document, "{{ doc.implications.label }}", "{{ doc.implications.title }}", "Heading 2")
+    labelled(
+        document,
+        "{{ doc.implications.label }}",
+        "{{ doc.implications.title }}",
+        "Heading 2",
+        "doc.implications.label",
+    )
     table(
         document,
         [f"{{{{ doc.wording.implications_headings[{i}] }}}}" for i in range(3)],
@@ -333,7 +358,13 @@ def _report_body(document: DocumentObject) -> None:
         [Cm(3.4), Cm(9.6), Cm(4)],
     )
     tag(document, "{%p if doc.appendices %}")
-    labelled(document, "{{ doc.appendices.label }}", "{{ doc.appendices.title }}", "Heading 2")
+    labelled(
+        document,
+        "{{ doc.appendices.label }}",
+        "{{ doc.appendices.title }}",
+        "Heading 2",
+        "doc.appendices.label",
+    )
     blocks(document, "doc.appendices.blocks")
     tag(document, "{%p for item in doc.appendices.items %}")
     tag(document, "{{ item.text }}", "List Bullet")
@@ -345,6 +376,7 @@ def _report_body(document: DocumentObject) -> None:
         "{{ doc.background_papers.label }}",
         "{{ doc.background_papers.title }}",
         "Heading 2",
+        "doc.background_papers.label",
     )
     blocks(document, "doc.background_papers.blocks")
     tag(document, "{%p endif %}")
@@ -360,6 +392,7 @@ def chaptered() -> DocumentObject:
     """A document of chapters (the Strategic Assessment, the plan): title page (with a
     subtitle and edition if it has them), contents, chapters with sections, appendices."""
     document = base_document()
+    logo(document)
     tag(document, "{{ doc.organisation }}", "Subtitle")
     tag(document, "{{ doc.title }}", "Title")
     tag(document, "{%p if doc.subtitle %}")
@@ -380,13 +413,23 @@ def chaptered() -> DocumentObject:
     tag(document, "{%p endfor %}")
     tag(document, "{%p endif %}")
     tag(document, "{%p for chapter in doc.chapters + doc.appendices %}")
-    heading = labelled(document, "{{ chapter.label }}", "{{ chapter.title }}", "Heading 1")
+    heading = labelled(
+        document, "{{ chapter.label }}", "{{ chapter.title }}", "Heading 1", "chapter.label"
+    )
     heading.paragraph_format.page_break_before = True
     bookmarked(heading, "chapter")
     blocks(document, "chapter.blocks", "Heading 3")
     tag(document, "{%p for section in chapter.sections %}")
     bookmarked(
-        labelled(document, "{{ section.label }}", "{{ section.title }}", "Heading 2"), "section"
+        # An unnumbered section lines up with a numbered chapter's title, as published.
+        labelled(
+            document,
+            "{{ section.label }}",
+            "{{ section.title }}",
+            "Heading 2",
+            "section.label or chapter.label",
+        ),
+        "section",
     )
     blocks(document, "section.blocks", "Heading 3")
     tag(document, "{%p endfor %}")

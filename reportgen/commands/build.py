@@ -152,8 +152,10 @@ class _StaleJobs:
         draft: bool,
         tell: Progress,
     ) -> _StaleJobs:
-        # every shared file: library texts, the glossary, the contacts
+        # every shared file: library texts, the glossary, the contacts; and every picture
+        # the year places (those from the library are not in the year folder)
         shared = sorted((year.folder.parent / LIBRARY_FOLDER).glob("*.y*ml"))
+        shared += sorted({picture.file.path for picture in year.pictures.values()})
         fingerprint = inputs_fingerprint(year.folder, shared, search_path(templates))
         fingerprint += ":draft" if draft else ":final"
         stamp = BuildStamp(output.root)

@@ -9,6 +9,8 @@ then writes ``output/<year>/published/v<N>/``:
   across the pack, "Agenda Item N" heads every page, and each document is a bookmark
   with its headings beneath it;
 - each document's HTML, the accessible alternative;
+- ``text.json``: the documents' text by section, as ``reportgen diff`` compares it, so a
+  year can later be compared with what was published;
 - ``manifest.json``: every file's name, SHA-256, size and page count, with the meeting,
   item, decision-maker, classification and wards, for the council's committee system,
   and the ``digest`` of what was published.
@@ -30,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from reportgen.commands.build import output_folder
+from reportgen.commands.diff import publication_text
 from reportgen.commands.gate import gate
 from reportgen.compute import DOCUMENTS
 from reportgen.compute.committee_report import appendix_title
@@ -43,9 +46,10 @@ from reportgen.signoff import Status
 from reportgen.types import Year
 from reportgen.version import __version__
 from reportgen.write.lock import output_lock
-from reportgen.write.published import PUBLISHED, latest_version, write_version
+from reportgen.write.published import PUBLISHED, PUBLISHED_TEXT, latest_version, write_version
 
 MANIFEST = "manifest.json"
+_MEDIA_TYPES = {".pdf": "application/pdf", ".html": "text/html", ".json": "application/json"}
 
 
 @dataclass(frozen=True)
@@ -91,9 +95,10 @@ def publish(
     with output_lock(root, lambda message: None):
         if not again:
             refuse_if_published(root / PUBLISHED, digest, item)
-        pack = render_pack(parts, item, pack_title, language, folders)
+        pack = render_pack(parts, item, pack_title, language, folders, year.house_style)
         files = {f"agenda-item-{item}.pdf": pack}
         files |= {f"{name}.html": html[name].encode("utf-8") for name in documents}
+        files[PUBLISHED_TEXT] = publication_text(year, computed)
         manifest = _manifest(year, item, files, parts, pack, passed.statuses, now)
         manifest["digest"] = digest
         files[MANIFEST] = json.dumps(manifest, indent=2, ensure_ascii=False).encode() + b"\n"
@@ -192,7 +197,7 @@ def _manifest(
                 "sha256": hashlib.sha256(payload).hexdigest(),
                 "bytes": len(payload),
                 "pages": pack_pages if name == pack_name else None,
-                "media_type": "application/pdf" if name.endswith(".pdf") else "text/html",
+                "media_type": _MEDIA_TYPES[Path(name).suffix],
             }
             for name, payload in files.items()
         ],

@@ -3,13 +3,12 @@ numbered, figures cited from the tables, lists labelled."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from reportgen.compute import figures
 from reportgen.compute.charts import ChartView, chart_view
+from reportgen.compute.pictures import PictureView, picture_view
 from reportgen.compute.references import cite, resolve
 from reportgen.model import (
     Block,
@@ -24,6 +23,8 @@ from reportgen.model import (
     PriorityList,
     TableRef,
 )
+from reportgen.model.assessment import AboutPriority
+from reportgen.model.pictures import Image
 from reportgen.model.plan_blocks import ActionPlan, ContactList, Figure, Indicators
 from reportgen.model.text import CheckedValue, Glossary, Grid, NumberedCell, PriorityTable
 from reportgen.types import CellList, Chapters, ComputedTable, TableRow, Year
@@ -42,7 +43,8 @@ class Item:
 @dataclass(frozen=True)
 class TextBlock:
     """A paragraph or a list, ready to lay out. ``kind`` is paragraph, text, bullets or
-    lettered; ``number`` is a numbered paragraph's number (e.g. 2.1)."""
+    lettered (or table, chart, image); ``number`` is a numbered paragraph's number (e.g.
+    2.1)."""
 
     kind: str
     text: str = ""
@@ -50,6 +52,7 @@ class TextBlock:
     items: tuple[Item, ...] = ()
     table: ComputedTable | None = None
     chart: ChartView | None = None
+    picture: PictureView | None = None
 
 
 @dataclass(frozen=True)
@@ -78,11 +81,6 @@ class Bookmark:
         return f"_Toc{100000 + self.id}"
 
 
-def long_date(day: dt.date) -> str:
-    """A date as the council's reports print it: ``March 15th 2016``."""
-    return f"{day:%B} {figures.ordinal(day.day)} {day.year}"
-
-
 class BlockExpander:
     """Expands a year's blocks: library texts inlined, priority lists filled, paragraphs
     numbered, ``[[table | row | column]]`` figures cited."""
@@ -108,7 +106,7 @@ class BlockExpander:
 
     def text(self, text: str) -> str:
         """Text with its figure references replaced by the figures."""
-        return resolve(text, self.tables, self.chapters)
+        return resolve(text, self.tables, self.chapters, self.year.priorities)
 
     def items(self, texts: list[str]) -> tuple[Item, ...]:
         return tuple(Item(self.text(text)) for text in texts)
@@ -210,6 +208,9 @@ class BlockExpander:
             title, heading = "Glossary", "Term"
         return TextBlock("table", table=text_table(title, [heading, "Meaning"], rows))
 
+    def _image(self, block: Image) -> TextBlock:
+        return TextBlock("image", picture=picture_view(block, self.year.pictures[block.image.file]))
+
     def _chartref(self, block: ChartRef) -> TextBlock:
         chart = self.charts[block.chart]
         view = chart_view(block.chart, chart, self.tables[chart.table])
@@ -219,8 +220,18 @@ class BlockExpander:
         if block.priorities == "removed":
             items = [f"{r.priority}: {r.reason}" for r in self.year.priorities.removed]
         else:
-            items = getattr(self.year.priorities, block.priorities)
+            items = self.year.priorities.printed(block.priorities, block.wording)
         return TextBlock("bullets", items=tuple(Item(text) for text in items))
+
+    def heading(self, part: AboutPriority) -> str:
+        """A chapter's or section's heading: its title, or the wording of the priority it
+        is about (by default its title where it has one, else its name)."""
+        if part.priority is None:
+            return part.title or ""
+        priority = self.year.priorities.find(part.priority)
+        if priority is None:  # check refuses this; the name is the best heading left
+            return part.priority
+        return priority.wording(part.wording or "title") or priority.priority
 
 
 def text_table(
@@ -270,14 +281,14 @@ def priority_table(year: Year, which: str) -> ComputedTable:
             theme.theme,
             *(
                 "Yes" if theme.priorities is None or p in theme.priorities else ""
-                for p in priorities.recommended
+                for p in priorities.names
             ),
         ]
         for theme in priorities.themes
     ]
     return text_table(
         "Priorities and cross-cutting themes",
-        ["Cross-cutting theme", *priorities.recommended],
+        ["Cross-cutting theme", *priorities.names],
         rows,
     )
 

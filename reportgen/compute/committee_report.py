@@ -12,10 +12,12 @@ from reportgen.compute.blocks import (
     Item,
     SectionView,
     TextBlock,
-    long_date,
     numbered,
 )
+from reportgen.compute.dates import printed_date
+from reportgen.compute.pictures import PictureView, logo_view
 from reportgen.model import Officer, Report
+from reportgen.model.house_style import HouseStyle
 from reportgen.model.report import Appendix
 from reportgen.types import Year
 
@@ -82,6 +84,10 @@ class CommitteeReport:
     background_papers: SectionView | None
     properties: dict[str, str] = field(default_factory=dict)
     wording: ReportWording = ReportWording()
+    house_style: HouseStyle = field(default_factory=HouseStyle)
+    """How it looks: the fonts, colours and heading capitals the formats apply."""
+    logo: PictureView | None = None
+    """The house style's logo, at the top of the cover."""
 
 
 class _ClosingSections(NamedTuple):
@@ -113,27 +119,38 @@ def _cover(report: Report) -> tuple[tuple[str, str], ...]:
     )
 
 
-def _section(number: int, title: str, *blocks: TextBlock, **more: Any) -> SectionView:
-    """A numbered section of the report, its number printed "2."."""
-    return SectionView(str(number), title, tuple(blocks), label=f"{number}.", **more)
+def _section(
+    number: int, title: str, *blocks: TextBlock, numbered: bool = True, **more: Any
+) -> SectionView:
+    """A section of the report, its number printed "2." when the house style numbers
+    them (its number also names it in the HTML either way)."""
+    label = f"{number}." if numbered else ""
+    return SectionView(str(number), title, tuple(blocks), label=label, **more)
 
 
 def _closing_sections(year: Year, expand: BlockExpander, first: int) -> _ClosingSections:
     """The sections after the written ones, numbered on from them: implications, then
     appendices and background papers when the report has them."""
     report, numbers = year.report, itertools.count(first)
+    numbering = year.house_style.numbered_paragraphs
     appendices = background = None
-    implications = _section(next(numbers), "Cross-cutting issues and implications")
+    implications = _section(
+        next(numbers), "Cross-cutting issues and implications", numbered=numbering
+    )
     if report.appendices:
         appendices = _section(
             next(numbers),
             "Report appendices",
             TextBlock("text", APPENDICES_INTRO),
             items=tuple(Item(appendix_title(a)) for a in report.appendices),
+            numbered=numbering,
         )
     if report.background_papers is not None:
         background = _section(
-            next(numbers), "Background papers", *expand.blocks(report.background_papers)
+            next(numbers),
+            "Background papers",
+            *expand.blocks(report.background_papers),
+            numbered=numbering,
         )
     rows = tuple(
         ImplicationRow(row.issue, expand.blocks(row.implications), row.sign_off)
@@ -142,11 +159,12 @@ def _closing_sections(year: Year, expand: BlockExpander, first: int) -> _Closing
     return _ClosingSections(implications, rows, appendices, background)
 
 
-def _properties(report: Report) -> dict[str, str]:
+def _properties(report: Report, style: HouseStyle) -> dict[str, str]:
     """Title, subject, author and language, for the DOCX and PDF metadata."""
+    meeting = printed_date(report.meeting_date, style.dates)
     return {
         "title": report.title,
-        "subject": f"Report to {report.committee}, {long_date(report.meeting_date)}",
+        "subject": f"Report to {report.committee}, {meeting}",
         "author": report.lead_officer.name,
         "language": LANGUAGE,
     }
@@ -154,29 +172,39 @@ def _properties(report: Report) -> dict[str, str]:
 
 def committee_report(year: Year) -> CommitteeReport:
     """Compute the committee report from a validated year."""
-    report, expand = year.report, BlockExpander(year)
+    report, expand, style = year.report, BlockExpander(year), year.house_style
+    numbering = style.numbered_paragraphs
     sections = tuple(
-        _section(n, section.title, *expand.blocks(section.content, str(n)))
+        _section(
+            n,
+            section.title,
+            *expand.blocks(section.content, str(n) if numbering else ""),
+            numbered=numbering,
+        )
         for n, section in enumerate(year.sections.sections, start=1)
     )
     closing = _closing_sections(year, expand, len(sections) + 1)
     return CommitteeReport(
         title=report.title,
         committee=report.committee,
-        meeting_date=long_date(report.meeting_date),
+        meeting_date=printed_date(report.meeting_date, style.dates),
         final_decision_at_this_meeting="Yes" if report.final_decision_at_this_meeting else "No",
         cover=_cover(report),
         executive_summary=expand.blocks(report.executive_summary or []),
         recommendations_intro=recommendations_intro(report.recommendations_to),
         recommendations=numbered(report.recommendations),
         corporate_priorities=tuple(report.corporate_priorities or ()),
-        timetable=tuple((m.meeting, long_date(m.date)) for m in year.timetable.meetings),
+        timetable=tuple(
+            (m.meeting, printed_date(m.date, style.dates)) for m in year.timetable.meetings
+        ),
         sections=sections,
         implications=closing.implications,
         implication_rows=closing.implication_rows,
         appendices=closing.appendices,
         background_papers=closing.background_papers,
-        properties=_properties(report),
+        properties=_properties(report, style),
+        house_style=style,
+        logo=logo_view(style.logo, year.logo),
     )
 
 

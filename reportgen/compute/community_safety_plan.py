@@ -6,7 +6,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reportgen.compute.blocks import BlockExpander, used_terms
-from reportgen.compute.chaptered import ChapteredDocument, chapters_of, contents_of, properties_of
+from reportgen.compute.chaptered import (
+    ChapteredDocument,
+    chapter_references,
+    chapters_of,
+    contents_of,
+    organisation_of,
+    properties_of,
+)
+from reportgen.compute.pictures import PictureView, logo_view
+from reportgen.model.house_style import HouseStyle
 from reportgen.types import PlanContent, Year
 
 
@@ -21,24 +30,30 @@ def community_safety_plan(year: Year) -> CommunitySafetyPlan:
     the acronyms it uses, so the plan is laid out once to find them, then again with the
     glossary filled in."""
     assert year.plan is not None
-    chapters = year.plan.chapter_labels
-    draft = _plan(year.plan, BlockExpander(year, chapters=chapters))
+    style = year.house_style
+    chapters = chapter_references(year.plan, style, BlockExpander(year).heading)
+    logo = logo_view(style.logo, year.logo)
+    draft = _plan(year.plan, BlockExpander(year, chapters=chapters), style, logo)
     used = used_terms(document_texts(draft), year.glossary)
-    return _plan(year.plan, BlockExpander(year, used, chapters))
+    return _plan(year.plan, BlockExpander(year, used, chapters), style, logo)
 
 
-def _plan(content: PlanContent, expand: BlockExpander) -> CommunitySafetyPlan:
+def _plan(
+    content: PlanContent, expand: BlockExpander, style: HouseStyle, logo: PictureView | None
+) -> CommunitySafetyPlan:
     spec = content.spec
-    chapters, appendices = chapters_of(content, expand, numbered=spec.numbered_sections)
+    chapters, appendices = chapters_of(content, expand, style, spec.numbered_sections)
     return CommunitySafetyPlan(
         title=spec.title,
-        organisation=spec.organisation,
+        organisation=organisation_of(content, style),
         contents=contents_of(chapters, appendices) if spec.contents else (),
         chapters=chapters,
         appendices=appendices,
-        properties=properties_of(content),
+        properties=properties_of(content, style),
         subtitle=spec.subtitle or "",
         edition=spec.edition or "",
+        house_style=style,
+        logo=logo,
     )
 
 

@@ -6,6 +6,7 @@ they are written for the legal and finance officers who edit the files.
 
 from reportgen.model.base import Content, IsoDate
 from reportgen.model.files import YEAR_FILES
+from reportgen.model.priorities import Priorities, Priority, Wording
 from reportgen.model.report import (
     GlossaryTerms,
     Implication,
@@ -13,7 +14,6 @@ from reportgen.model.report import (
     LibraryEntry,
     Meeting,
     Officer,
-    Priorities,
     Report,
     Section,
     Sections,
@@ -59,10 +59,12 @@ __all__ = [
     "Paragraph",
     "PlainText",
     "Priorities",
+    "Priority",
     "PriorityList",
     "Report",
     "Section",
     "Sections",
     "TableRef",
     "Timetable",
+    "Wording",
 ]

@@ -13,22 +13,64 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Discriminator, Field, Tag
+from pydantic import Discriminator, Field, Tag, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 from reportgen.model.base import Content, text_field
-from reportgen.model.report import Section
+from reportgen.model.priorities import Wording
 from reportgen.model.text import Blocks, first_key
 
 # --- chapters -------------------------------------------------------------------------------
 
 
-class Chapter(Content):
-    """A chapter (or appendix) of the Strategic Assessment: its title, any text before its
-    first section, and its numbered sections."""
+class AboutPriority(Content):
+    """A chapter or section with a title of its own, or about one of the year's
+    recommended priorities, whose wording in priorities.yaml is its title."""
 
-    title: str = text_field("the chapter's title, e.g. Total Recorded Crime")
+    title: str | None = Field(None, min_length=1, description="the heading as printed")
+    priority: str | None = Field(
+        None,
+        min_length=1,
+        description="instead of a title: the recommended priority (in priorities.yaml) this "
+        "part is about; its title is the priority's wording",
+    )
+    wording: Wording | None = Field(
+        None,
+        description="with priority: which of its wordings is the title: name, title or "
+        "objective (default: its title if it has one, else its name)",
+    )
+
+    @model_validator(mode="after")
+    def _title_or_priority(self) -> AboutPriority:
+        if (self.title is None) == (self.priority is None):
+            raise PydanticCustomError(
+                "content_rule",
+                "give either title: (the heading as printed) or priority: (a recommended "
+                "priority, whose wording in priorities.yaml becomes the heading)"
+                + (", not both" if self.title else ""),
+            )
+        if self.wording and not self.priority:
+            raise PydanticCustomError(
+                "content_rule", "wording: chooses a priority's wording; give priority: too"
+            )
+        return self
+
+
+class ChapterSection(AboutPriority):
+    """A numbered section of a chapter (1.1, 1.2 …)."""
+
+    content: Blocks = Field(description="the section's paragraphs, lists, tables and charts")
+
+
+class Chapter(AboutPriority):
+    """A chapter (or appendix) of the Strategic Assessment or the plan: its title (or the
+    priority it is about), any text before its first section, and its sections."""
+
+    title: str | None = Field(
+        None, min_length=1, description="the chapter's title, e.g. Total Recorded Crime"
+    )
     content: Blocks | None = Field(None, description="text before the first section")
-    sections: list[Section] = Field(
+    sections: list[ChapterSection] = Field(
         default_factory=list, description="the chapter's numbered sections (1.1, 1.2 …)"
     )
     tables: dict[str, DataTable] = Field(
@@ -37,6 +79,23 @@ class Chapter(Content):
     charts: dict[str, Chart] = Field(
         default_factory=dict, description="the charts this chapter shows, by name"
     )
+
+    @field_validator("tables")
+    @classmethod
+    def _no_reserved_table_names(cls, tables: dict[str, DataTable]) -> dict[str, DataTable]:
+        reserved = [name for name in tables if name in RESERVED_TABLE_NAMES]
+        if reserved:
+            raise PydanticCustomError(
+                "content_rule",
+                "a table cannot be called {name}: [[{name} | …]] in text means "
+                "priorities.yaml; choose another name",
+                {"name": reserved[0]},
+            )
+        return tables
+
+
+RESERVED_TABLE_NAMES = ("priorities", "priority")
+"""Names [[…]] references give to priorities.yaml, so no table may have them."""
 
 
 class Agreement(Content):
@@ -55,7 +114,12 @@ class ChapteredSpec(Content):
     publishes it, the order of its parts and the figures that must agree."""
 
     title: str = text_field("the document's title")
-    organisation: str = text_field("who publishes it, e.g. Maidstone Borough Council")
+    organisation: str | None = Field(
+        None,
+        min_length=1,
+        description="who publishes it, e.g. Maidstone Borough Council (may be left out "
+        "when library/house-style.yaml gives the council's organisation:)",
+    )
     chapters: list[str] = Field(min_length=1, description="the chapter files, in order")
     appendices: list[str] = Field(default_factory=list, description="the appendix files")
     must_agree: list[Agreement] = Field(
@@ -89,7 +153,10 @@ class Plan(ChapteredSpec):
     )
     contents: bool = Field(False, description="whether the plan has a contents page (yes/no)")
     numbered_sections: bool = Field(
-        True, description="whether sections are numbered 5.1, 5.2 … (yes/no)"
+        True,
+        description="whether sections are numbered 5.1, 5.2 … (yes/no), under chapters "
+        "numbered as the house style's numbered_chapters says (with numbered_chapters: no, "
+        "nothing is numbered)",
     )
 
 

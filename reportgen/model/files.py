@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from reportgen.model.base import Content
-from reportgen.model.report import Implications, Officers, Priorities, Report, Sections, Timetable
+from reportgen.model.priorities import Priorities
+from reportgen.model.report import Implications, Officers, Report, Sections, Timetable
 
 YEAR_FILES: dict[str, type[Content]] = {
     "report.yaml": Report,
@@ -19,6 +20,8 @@ LIBRARY_FOLDER = "library"
 """The shared library, beside the year folders: content/library/."""
 GLOSSARY_FILE = "glossary.yaml"
 CONTACTS_FILE = "contacts.yaml"
+HOUSE_STYLE_FILE = "house-style.yaml"
+"""The council's house style (in library/): see reportgen.model.house_style."""
 YEAR_LIBRARY_FILE = "library.yaml"
 """A year's own versions of library texts."""
 SIGNOFF_FILE = "signoffs.yaml"

@@ -98,52 +98,6 @@ class Timetable(Content):
     meetings: list[Meeting] = Field(min_length=1, description="the meetings, in date order")
 
 
-# --- priorities.yaml -----------------------------------------------------------------------
-
-
-class RemovedPriority(Content):
-    """A priority dropped this year, and why."""
-
-    priority: str = _text("the priority's name as it was")
-    reason: str = _text("why it was removed")
-
-
-class Theme(Content):
-    """A cross-cutting theme and the priorities it runs through."""
-
-    theme: str = _text("the theme, e.g. Identifying Vulnerabilities")
-    priorities: list[str] | None = Field(
-        None, description="the recommended priorities it runs through (default: all of them)"
-    )
-
-
-class Lead(Content):
-    """Who leads a priority's sub-group."""
-
-    priority: str = _text("the priority, exactly as in recommended")
-    sub_group: str | None = Field(None, description="the sub-group's name, if not the priority's")
-    lead: str = _text("the lead officer(s) and agency")
-
-
-class Priorities(Content):
-    """priorities.yaml: the priorities, written once and used wherever they appear."""
-
-    last_year: list[str] = Field(
-        default_factory=list,
-        description="the priorities last year's assessment raised (needed only where a "
-        "document shows them with - priorities: last_year)",
-    )
-    emerging_themes: list[str] = Field(
-        default_factory=list, description="themes that emerged during the year"
-    )
-    recommended: list[str] = Field(min_length=1, description="this year's recommended priorities")
-    removed: list[RemovedPriority] = Field(
-        default_factory=list, description="last year's priorities dropped, with the reason"
-    )
-    themes: list[Theme] = Field(default_factory=list, description="the cross-cutting themes")
-    leads: list[Lead] = Field(default_factory=list, description="who leads each priority")
-
-
 # --- implications.yaml ---------------------------------------------------------------------
 
 

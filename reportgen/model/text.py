@@ -18,7 +18,9 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from reportgen.model.base import Content, text_field
+from reportgen.model.pictures import Image
 from reportgen.model.plan_blocks import ActionPlan, ContactList, Indicators
+from reportgen.model.priorities import Wording
 
 
 class Paragraph(Content):
@@ -61,6 +63,21 @@ class PriorityList(Content):
         description="which list from priorities.yaml: last_year, emerging_themes, recommended, "
         "or removed (each with the reason it was removed)"
     )
+    wording: Wording = Field(
+        "name",
+        description="for the recommended list, which wording of each priority to print: "
+        "name, title or objective (as given in priorities.yaml)",
+    )
+
+    @model_validator(mode="after")
+    def _wording_of_recommended(self) -> PriorityList:
+        if self.wording != "name" and self.priorities != "recommended":
+            raise PydanticCustomError(
+                "content_rule",
+                "wording: applies to the recommended list only (its priorities may carry a "
+                "title and an objective); remove it here",
+            )
+        return self
 
 
 class Numbered(Content):
@@ -245,6 +262,7 @@ BLOCK_KINDS = (
     "priorities",
     "table",
     "chart",
+    "image",
     "grid",
     "priority_table",
     "glossary",
@@ -280,6 +298,7 @@ Block = Annotated[
     | Annotated[Heading, Tag(BLOCK_TAG + "heading")]
     | Annotated[TableRef, Tag(BLOCK_TAG + "table")]
     | Annotated[ChartRef, Tag(BLOCK_TAG + "chart")]
+    | Annotated[Image, Tag(BLOCK_TAG + "image")]
     | Annotated[Grid, Tag(BLOCK_TAG + "grid")]
     | Annotated[PriorityTable, Tag(BLOCK_TAG + "priority_table")]
     | Annotated[Glossary, Tag(BLOCK_TAG + "glossary")]

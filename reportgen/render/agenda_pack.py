@@ -12,7 +12,9 @@ from pathlib import Path
 from markupsafe import Markup
 
 from reportgen.exceptions import OutputError
+from reportgen.model.house_style import HouseStyle
 from reportgen.render.pdf import render_pdf
+from reportgen.render.style_sheet import with_house_style
 from reportgen.render.template_folders import render_html_template
 
 _MAIN = re.compile(r"<main>\s*(.*?)\s*</main>", re.DOTALL)
@@ -50,10 +52,17 @@ def pack_part(name: str, title: str, html: str, number: int) -> PackPart:
 
 
 def render_pack(
-    parts: list[PackPart], item: int, title: str, language: str, folders: list[Path]
+    parts: list[PackPart],
+    item: int,
+    title: str,
+    language: str,
+    folders: list[Path],
+    house_style: HouseStyle | None = None,
 ) -> bytes:
-    """The agenda pack as one PDF/UA-1 document."""
-    return render_pdf(_pack_html(parts, item, title, language, folders), "agenda-pack", folders)
+    """The agenda pack as one PDF/UA-1 document, in the council's house style."""
+    html = _pack_html(parts, item, title, language, folders)
+    html = with_house_style(html, house_style or HouseStyle())
+    return render_pdf(html, "agenda-pack", folders)
 
 
 def _body(html: str, prefix: str) -> str:

@@ -11,11 +11,14 @@ from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 
 from reportgen.compute import ComputedDocument
+from reportgen.compute.chaptered import ChapteredDocument
 from reportgen.exceptions import TemplateError
 from reportgen.render.charts import Pictures, with_pictures
 from reportgen.render.docx_contents import fill_contents_page_numbers, soffice
 from reportgen.render.docx_draft import mark_draft
 from reportgen.render.docx_parts import chart_maker, data_table_maker
+from reportgen.render.docx_pictures import picture_maker
+from reportgen.render.docx_style import apply_house_style, start_chapters
 from reportgen.render.template_folders import (
     TEMPLATE_FAULTS,
     explain_fault,
@@ -46,6 +49,7 @@ def render_docx(
             "doc": with_pictures(document, drawn),
             "data_table": data_table_maker(template),
             "chart": chart_maker(template, drawn),
+            "picture": picture_maker(template),
         }
         template.render(context, jinja_env=environment, autoescape=True)
     except TEMPLATE_FAULTS as error:
@@ -55,6 +59,7 @@ def render_docx(
             f"the Word template {path} failed: {explain_fault(error)}{near}"
         ) from error
     _set_properties(template, document.properties)
+    _apply_house_style(template, document)
     if draft:
         mark_draft(template)
     buffer = io.BytesIO()
@@ -77,6 +82,16 @@ def _with_contents_page_numbers(docx_bytes: bytes, document: ComputedDocument) -
         return docx_bytes
     lines = [(entry.bookmark.name, f"{entry.label} {entry.title}") for entry in entries]
     return fill_contents_page_numbers(docx_bytes, lines)
+
+
+def _apply_house_style(template: DocxTemplate, document: ComputedDocument) -> None:
+    """The house style on the rendered document's styles. The main headings are the
+    report's sections (Heading 2) or, in a document of chapters, the chapters (Heading 1)."""
+    chaptered = isinstance(document, ChapteredDocument)
+    style = document.house_style
+    apply_house_style(template.docx, style, "Heading 1" if chaptered else "Heading 2")
+    if chaptered:
+        start_chapters(template.docx, style.chapters_start_new_page)
 
 
 def _open(path: Path) -> DocxTemplate:

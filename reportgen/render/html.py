@@ -8,6 +8,7 @@ from pathlib import Path
 from reportgen.compute import ComputedDocument
 from reportgen.exceptions import TemplateError
 from reportgen.render.charts import Pictures, with_pictures
+from reportgen.render.style_sheet import with_house_style
 from reportgen.render.template_folders import (
     find_template,
     read_template,
@@ -24,11 +25,12 @@ def render_html(
 ) -> str:
     """Render ``<template_name>.html.j2`` with the computed document as ``doc``; a
     ``draft`` is marked as one whatever the template (see :func:`mark_draft`). Charts are
-    given their pictures (``view.svg_data_url`` in the template), from ``pictures`` if drawn."""
+    given their pictures (``view.svg_data_url`` in the template), from ``pictures`` if drawn.
+    The house style's fonts, colours and layout are added in code (see style_sheet)."""
     drawn = {} if pictures is None else pictures
     document = with_pictures(document, drawn)
     html = render_html_template(folders, template_name, doc=document, draft=draft)
-    html = breakable_long_words(html)
+    html = with_house_style(breakable_long_words(html), document.house_style)
     return mark_draft(html, folders) if draft else html
 
 

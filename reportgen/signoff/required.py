@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from reportgen.compute.blocks import BlockExpander, TextBlock
 from reportgen.compute.charts import ChartView
+from reportgen.compute.pictures import PictureView
 from reportgen.model.report import SigningOfficer
 from reportgen.types import CellList, ComputedTable, TableRow, Year
 
@@ -97,6 +98,7 @@ _LABELS = {
     "numbered": "Numbered list:",
     "table": "Table:",
     "chart": "Chart:",
+    "image": "Picture:",
 }
 
 
@@ -117,6 +119,8 @@ def _block_text(block: TextBlock) -> str:
         parts.append(_table_text(block.table))
     if block.chart:
         parts.append(_chart_text(block.chart))
+    if block.picture:
+        parts.append(_picture_text(block.picture))
     return single_spaced(" ".join(parts))
 
 
@@ -160,6 +164,15 @@ def _chart_text(chart: ChartView) -> str:
     ]
     parts += [_row("Row:", (category, *values)) for category, values in chart.rows]
     return " ".join(parts)
+
+
+def _picture_text(picture: PictureView) -> str:
+    """A picture's caption, its alt text (or that it is decorative) and which file it is,
+    by name and content (its SHA-256), so a picture swapped for another is noticed."""
+    parts = [_words(picture.caption)] if picture.caption else []
+    parts.append("Decorative" if picture.decorative else f"Description: {_words(picture.alt)}")
+    parts.append(f"File: {_words(picture.file)} (SHA-256 {picture.sha256})")
+    return f" {PART} ".join(parts)
 
 
 def _row(label: str, cells: tuple[str, ...] | list[str]) -> str:

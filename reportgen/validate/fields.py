@@ -19,6 +19,7 @@ from reportgen.model import BLOCK_KINDS, BLOCK_TAG, Content
 from reportgen.model.assessment import COLUMN_TAG
 from reportgen.problems import Problem, suggest
 from reportgen.types import FieldPath, YamlFile
+from reportgen.validate.placeholders import is_placeholder, placeholder_message
 
 C = TypeVar("C", bound=Content)
 """A part of the content model."""
@@ -85,6 +86,8 @@ def _explain(file: YamlFile, model: type[Content], detail: ErrorDetails) -> Prob
         return file.problem(path, detail["msg"] + ".")
     if kind == "block_kind":
         return file.problem(path, _unknown_block(detail["input"]))
+    if is_placeholder(detail["input"]):  # left by `reportgen new`: say so, not "not a date"
+        return file.problem(path, placeholder_message(detail["input"], _describe(model, path)))
     found = _found(detail["input"])
     if kind == "string_pattern_mismatch":  # the description says what the value must be
         return file.problem(path, f"found {found}; expected {_describe(model, path)}.")
@@ -171,7 +174,10 @@ def _parent_fields(model: type[Content], path: FieldPath) -> list[str]:
 def _unknown_field(model: type[Content], path: FieldPath) -> str:
     name = str(path[-1])
     valid = _parent_fields(model, path)
-    if name in BLOCK_KINDS and set(valid) & set(BLOCK_KINDS):
+    # A kind of text beside another in one item, unless it is surely a misspelt field (a
+    # house style's colours have text: and headings:, so heading: is a typo there).
+    misspelt = name not in valid and difflib.get_close_matches(name, valid, n=1, cutoff=0.8)
+    if name in BLOCK_KINDS and set(valid) & set(BLOCK_KINDS) and not misspelt:
         return (
             f"one item can hold only one kind of text; start {name!r} on a new line "
             "beginning with '- ' so it is an item of its own."

@@ -15,6 +15,7 @@ from reportgen.model.files import GLOSSARY_FILE, LIBRARY_FOLDER
 from reportgen.problems import WARNING, Problem, suggest
 from reportgen.types import FieldPath, LibraryItem, PlanContent
 from reportgen.validate.fields import read_and_validate
+from reportgen.validate.placeholders import is_placeholder
 
 
 def read_glossary(
@@ -116,8 +117,9 @@ def undefined_acronyms(
     problems, seen = [], set(glossary) | set(not_acronyms)
     for file, values in texts:
         for path, text in values:
-            if text.upper() == text:
-                continue  # a heading in capitals is not a string of acronyms
+            if text.upper() == text or is_placeholder(text):
+                continue  # a heading in capitals is not a string of acronyms; a TODO: is
+                # reported as a placeholder
             for acronym in _ACRONYM.findall(text):
                 if _ROMAN.fullmatch(acronym):
                     continue

@@ -17,13 +17,12 @@ from __future__ import annotations
 import functools
 import json
 import os
-import shutil
-import subprocess
 import sys
 import unicodedata
 from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
 
+from reportgen.load.fontconfig import fontconfig
 from reportgen.load.yaml import text_values
 from reportgen.problems import WARNING, Problem
 from reportgen.types import ChapteredContent, CsvTable, FieldPath, LibraryItem, YamlFile
@@ -73,22 +72,11 @@ def installed_characters() -> frozenset[int] | None:
 
 def _fontconfig_fonts() -> dict[str, Ranges] | None:
     """Each font fontconfig knows, with its characters; None without ``fc-list``."""
-    command = shutil.which("fc-list")
-    if command is None:
-        return None
-    try:
-        listing = subprocess.run(
-            [command, "--format", "%{file}\t%{charset}\n"],
-            capture_output=True,
-            text=True,
-            errors="replace",
-            timeout=60,
-            check=True,
-        )
-    except (OSError, subprocess.SubprocessError):
+    listing = fontconfig("fc-list", "--format", "%{file}\t%{charset}\n")
+    if listing is None:
         return None
     fonts: dict[str, Ranges] = {}
-    for line in listing.stdout.splitlines():
+    for line in listing.splitlines():
         file, _, charset = line.partition("\t")
         fonts.setdefault(file, []).extend(parse_charset(charset))
     return fonts

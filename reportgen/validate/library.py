@@ -12,6 +12,7 @@ from reportgen.model import LibraryEntry, LibraryText
 from reportgen.model.files import (
     CONTACTS_FILE,
     GLOSSARY_FILE,
+    HOUSE_STYLE_FILE,
     LIBRARY_FOLDER,
     YEAR_LIBRARY_FILE,
 )
@@ -20,14 +21,19 @@ from reportgen.types import LibraryItem, YamlFile
 from reportgen.validate.contacts import read_contacts
 from reportgen.validate.fields import validate_file
 from reportgen.validate.glossary import read_glossary
+from reportgen.validate.house_style import read_house_style
+from reportgen.validate.pictures import read_pictures
 
 
 def check_library(folder: Path) -> list[Problem]:
-    """Every problem in the shared library folder itself (its texts and its glossary)."""
+    """Every problem in the shared library folder itself (its texts, glossary, contacts
+    and house style)."""
     year = folder.parent / "_"  # the library as a year in this content folder sees it
-    _, problems = read_library(year)
+    texts, problems = read_library(year)
+    problems += read_pictures(None, [text.file for text in texts.values()], folder.parent)[1]
     problems += read_glossary(year)[2]
     problems += read_contacts(contact_files(year), content_folder(year))[1]
+    problems += read_house_style(year)[2]
     return in_reading_order(problems)
 
 
@@ -41,7 +47,7 @@ def library_files(folder: Path) -> list[Path]:
     shared = sorted(
         path
         for path in (folder.parent / LIBRARY_FOLDER).glob("*.y*ml")
-        if path.name not in (GLOSSARY_FILE, CONTACTS_FILE)
+        if path.name not in (GLOSSARY_FILE, CONTACTS_FILE, HOUSE_STYLE_FILE)
     )
     own = folder / YEAR_LIBRARY_FILE
     return [*shared, own] if own.is_file() else shared

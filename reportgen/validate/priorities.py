@@ -40,12 +40,12 @@ def priorities_restated(
         (part.file, path, name, RESTATED_IN[path[-2]])
         for part in (plan.parts if plan else [])
         for path, name in named_values(part.file.data, "priority")
-        if path[-2] in RESTATED_IN
+        if len(path) >= 2 and path[-2] in RESTATED_IN
     ]
     return [
-        where.problem(path, _not_a_priority(name, what, priorities, file), severity=WARNING)
+        where.problem(path, not_a_priority(name, what, priorities, file), severity=WARNING)
         for where, path, name, what in named
-        if name not in priorities.recommended
+        if name not in priorities.names
     ]
 
 
@@ -57,7 +57,7 @@ RESTATED_IN = {
 """The plan's blocks that name a priority again, and how a report of it reads."""
 
 
-def _not_a_priority(name: str, what: str, priorities: Priorities, file: YamlFile) -> str:
+def not_a_priority(name: str, what: str, priorities: Priorities, file: YamlFile) -> str:
     removed = next((i for i, r in enumerate(priorities.removed) if r.priority == name), None)
     if removed is not None:
         line, _ = file.locate(("removed", removed)) or (None, None)
@@ -69,7 +69,7 @@ def _not_a_priority(name: str, what: str, priorities: Priorities, file: YamlFile
     return (
         f"{name!r} {what} but is not one of this year's recommended priorities "
         f"({file.path.name}, line {line}, recommended); "
-        f"{suggest(name, priorities.recommended)}"
+        f"{suggest(name, priorities.names)}"
     )
 
 
@@ -94,10 +94,10 @@ def empty_priority_lists(
                 problems.append(
                     file.problem(
                         (*path, "priority_table"),
-                        f"{_document(file)} shows a table of the priorities' {field_name} "
-                        f"here, but {_priorities_file(file)} has no {field_name}, so this "
+                        f"{document_of(file)} shows a table of the priorities' {field_name} "
+                        f"here, but {priorities_file(file)} has no {field_name}, so this "
                         f"table would be empty; add {field_name}: to "
-                        f"{_priorities_file(file)} or remove this item.",
+                        f"{priorities_file(file)} or remove this item.",
                     )
                 )
         if file.path.parent.name != "plan":
@@ -115,8 +115,8 @@ def empty_priority_lists(
 def _list_missing(file: YamlFile, name: str, priorities: Priorities) -> str:
     """Why ``- priorities: NAME`` has nothing to show: the list is left out of
     priorities.yaml, or is there but empty."""
-    source = _priorities_file(file)
-    shown = f"{_document(file)} shows the list {name!r} here, but the list {name!r} in "
+    source = priorities_file(file)
+    shown = f"{document_of(file)} shows the list {name!r} here, but the list {name!r} in "
     if name not in priorities.model_fields_set:
         return (
             f"{shown}priorities.yaml is empty ({source} has no {name}:), so there is nothing "
@@ -128,7 +128,7 @@ def _list_missing(file: YamlFile, name: str, priorities: Priorities) -> str:
     )
 
 
-def _document(file: YamlFile) -> str:
+def document_of(file: YamlFile) -> str:
     """The document a content file belongs to, as a message names it."""
     folder = file.path.parent.name
     if folder == "plan":
@@ -140,7 +140,7 @@ def _document(file: YamlFile) -> str:
     return f"The committee report ({file.path.name})"
 
 
-def _priorities_file(file: YamlFile) -> str:
+def priorities_file(file: YamlFile) -> str:
     """The year's priorities.yaml as a message names it, e.g. 2018-19/priorities.yaml (not
     the plan's chapter of the same name)."""
     year = file.path.parent

@@ -22,6 +22,7 @@ from reportgen.model.files import (
     YEAR_FILES,
     YEAR_LIBRARY_FILE,
 )
+from reportgen.model.priorities import Priorities
 from reportgen.problems import Problem, suggest
 from reportgen.types import (
     AssessmentContent,
@@ -42,8 +43,12 @@ from reportgen.validate.glossary import (
     unknown_extras,
 )
 from reportgen.validate.glyphs import unprintable_in_year
+from reportgen.validate.house_style import documents_against_style, read_house_style
 from reportgen.validate.library import broken_library_references, contact_files, read_library
+from reportgen.validate.pictures import read_pictures
+from reportgen.validate.placeholders import placeholder_problems
 from reportgen.validate.priorities import empty_priority_lists, priorities_restated
+from reportgen.validate.priority_parts import parts_per_priority, typed_counts
 from reportgen.validate.signoffs import read_signoff_file
 
 
@@ -59,6 +64,8 @@ class Validation:
     library: dict[str, LibraryItem]
     year_files: list[YamlFile]
     """The year's own files (report.yaml …)."""
+    priorities: Priorities | None
+    """priorities.yaml as validated (None if it has errors, which are reported)."""
     problems: list[Problem]
 
     @property
@@ -90,6 +97,7 @@ def validate_year(folder: Path) -> Validation:
     problems += broken_library_references(files, library)
     priorities = read.priorities.content if read.priorities else None
     problems += empty_priority_lists(texts, priorities)
+    problems += typed_counts(texts, priorities)
     needed = any(lists_glossary(file.data) for file in files)
     glossary, not_acronyms, glossary_problems = read_glossary(folder, needed)
     problems += glossary_problems
@@ -100,20 +108,28 @@ def validate_year(folder: Path) -> Validation:
     problems += contact_problems or unknown_contacts(files, contacts)
     if read.priorities:
         problems += priorities_restated(read.priorities.file, priorities, plan)
+        problems += parts_per_priority(read.priorities.file, priorities, [assessment, plan])
     if not glossary_problems:
         where = glossary_files(folder)
         problems += unknown_extras(plan, glossary, where)
         problems += undefined_acronyms(plan, library, glossary, not_acronyms, where)
+    house_style, logo, style_problems = read_house_style(folder)
+    problems += style_problems + documents_against_style(house_style, assessment, plan)
     problems += _compliance(read, library, assessment, plan)
     problems += unprintable_in_year(files, library, [assessment, plan])
+    library_files = [item.file for item in library.values()]  # may place pictures too
+    pictures, picture_problems = read_pictures(folder, [*files, *library_files])
+    problems += picture_problems
     signoffs, signoff_problems = read_signoff_file(folder)
     problems += signoff_problems
+    problems += placeholder_problems(folder, problems)
     year = None
     if not any(problem.is_error for problem in problems):
         year = _year(folder, read, library, assessment, plan)
         year = replace(year, glossary=glossary, contacts=contacts, signoffs=signoffs)
+        year = replace(year, house_style=house_style, logo=logo, pictures=pictures)
     year_files = [r.file for r in read.all]
-    return Validation(year, assessment, plan, library, year_files, problems)
+    return Validation(year, assessment, plan, library, year_files, priorities, problems)
 
 
 def _year(

@@ -13,6 +13,7 @@ computed and before anything is laid out.
 
 from __future__ import annotations
 
+from reportgen.model.priorities import Priorities
 from reportgen.problems import Problem
 from reportgen.types import (
     AssessmentContent,
@@ -44,13 +45,16 @@ def figure_problems(
             continue
         cited |= content.tables
         failed |= content.failed_tables
-        problems += _document_problems(content, cited, failed)
+        problems += _document_problems(content, cited, failed, validation.priorities)
     problems += _year_citations(validation, cited, failed)
     return problems
 
 
 def _document_problems(
-    content: ChapteredContent, tables: dict[str, ComputedTable], failed: frozenset[str]
+    content: ChapteredContent,
+    tables: dict[str, ComputedTable],
+    failed: frozenset[str],
+    priorities: Priorities | None,
 ) -> list[Problem]:
     problems = [
         problem
@@ -60,7 +64,9 @@ def _document_problems(
     problems += charts_problems(content)
     chapters = content.chapter_labels
     for part in content.parts:
-        problems += citation_problems(part.file, tables, failed, chapters=chapters)
+        problems += citation_problems(
+            part.file, tables, failed, chapters=chapters, priorities=priorities
+        )
     problems += supplied_values(content.parts, tables, failed)
     problems += computed_figures(content.parts, tables, failed)
     problems += disagreements(content)
@@ -72,11 +78,14 @@ def _year_citations(
 ) -> list[Problem]:
     """``[[table | row | column]]`` in the report, and in the library texts this year uses,
     must name a figure of the year's tables (the chapters' own are checked with them)."""
+    priorities = validation.priorities
     problems = [
         problem
         for file in validation.year_files
-        for problem in citation_problems(file, tables, failed)
+        for problem in citation_problems(file, tables, failed, priorities=priorities)
     ]
     for item in validation.library_used:
-        problems += citation_problems(item.file, tables, failed, within=(item.name,))
+        problems += citation_problems(
+            item.file, tables, failed, within=(item.name,), priorities=priorities
+        )
     return problems

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from reportgen.compute.references import REFERENCE, Reference, cite
 from reportgen.load.yaml import text_values
+from reportgen.model.priorities import Priorities
 from reportgen.problems import Problem
 from reportgen.types import Chapters, ComputedTable, FieldPath, YamlFile
 
@@ -47,15 +48,18 @@ def reference_problems(
     tables: dict[str, ComputedTable],
     failed: frozenset[str] = frozenset(),
     chapters: Chapters | None = None,
+    priorities: Priorities | None = None,
 ) -> list[str]:
     """What is wrong with each reference in ``text`` (empty if all resolve). References to
-    tables in ``failed`` (whose own errors are reported already) are not checked."""
+    tables in ``failed``, or to the priorities when ``priorities`` is None (their own
+    errors are reported already), are not checked."""
     problems = []
     for match in REFERENCE.finditer(text):
-        if Reference.parse(match.group(1)).table in failed:
+        parsed = Reference.parse(match.group(1))
+        if parsed.table in failed or (parsed.is_priorities and priorities is None):
             continue
         try:
-            cite(match.group(1), tables, chapters)
+            cite(parsed, tables, chapters, priorities)
         except LookupError as error:
             problems.append(f"[[{match.group(1)}]]: {error.args[0]}")
     return problems
@@ -67,6 +71,7 @@ def citation_problems(
     failed: frozenset[str] = frozenset(),
     within: FieldPath = (),
     chapters: Chapters | None = None,
+    priorities: Priorities | None = None,
 ) -> list[Problem]:
     """Every reference in ``file`` (or in its part at ``within``) must name a figure, and
     may appear only in paragraphs, lists and table cells."""
@@ -85,6 +90,6 @@ def citation_problems(
             continue
         problems += [
             file.problem(path, message)
-            for message in reference_problems(text, tables, failed, chapters)
+            for message in reference_problems(text, tables, failed, chapters, priorities)
         ]
     return problems
