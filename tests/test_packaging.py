@@ -42,3 +42,8 @@ def test_the_wheel_carries_the_templates_and_building_it_prints_no_warnings(
     for template in ("committee-report.html.j2", "house-style.css"):
         assert f"reportgen/builtin_templates/html/{template}" in names
     assert "reportgen/builtin_templates/docx/committee-report.docx" in names
+    starter = ROOT / "reportgen" / "starter-files"
+    files = [path.relative_to(ROOT).as_posix() for path in starter.rglob("*") if path.is_file()]
+    assert "reportgen/starter-files/year/report.yaml" in files
+    assert "reportgen/starter-files/year/data/recorded-crime.csv" in files
+    assert set(files) <= set(names), "the starter year `reportgen new` writes is in the wheel"

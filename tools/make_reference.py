@@ -25,6 +25,8 @@ from reportgen.model import (
     LibraryEntry,
 )
 from reportgen.model.assessment import Assessment, Chapter, Plan
+from reportgen.model.house_style import HouseStyle
+from reportgen.model.plan_blocks import Contacts
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "reference.md"
 
@@ -34,6 +36,8 @@ FILES: list[tuple[str, str, type[Content]]] = [
     ("plan/plan.yaml", "the Community Safety Plan, in the year folder", Plan),
     ("A chapter file", "assessment/NAME.yaml or plan/NAME.yaml, one per chapter", Chapter),
     ("glossary.yaml", "in content/library/, or a year's own in the year folder", GlossaryTerms),
+    ("contacts.yaml", "in content/library/, or a year's own in the year folder", Contacts),
+    ("house-style.yaml", "in content/library/", HouseStyle),
 ]
 """Each kind of file: its name, where it lives, and the part of the model it holds."""
 
@@ -143,7 +147,18 @@ def reference() -> str:
         "one of: " + ", ".join(f"`{kind}:`" for kind in BLOCK_KINDS) + ". See the README.",
         "",
     ]
+    for kind, model in block_models():
+        lines += file_section(f"`- {kind}:`", "a text block", model, done)
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def block_models() -> list[tuple[str, type[Content]]]:
+    """Each kind of text block and its part of the model, in BLOCK_KINDS order."""
+    members = [_strip(member) for member in get_args(_strip(Block))]
+    by_kind = {
+        next(name for name in model.model_fields if name in BLOCK_KINDS): model for model in members
+    }
+    return [(kind, by_kind[kind]) for kind in BLOCK_KINDS]
 
 
 def main() -> None:

@@ -18,6 +18,9 @@ from typing import Any
 import click
 
 from reportgen import signoff
+from reportgen.cli.diff import diff_command
+from reportgen.cli.help import examples
+from reportgen.cli.new import new_command
 from reportgen.commands import build, check_year, publish, sign_off, status
 from reportgen.commands.keys import make_key, public_key_line, show_key
 from reportgen.compute import DOCUMENTS
@@ -97,7 +100,7 @@ class CommaList(click.ParamType):
         return names
 
 
-@click.group(cls=ReportgenGroup)
+@click.group(cls=ReportgenGroup, commands=[new_command, diff_command])
 @click.version_option(__version__, prog_name="reportgen")
 @click.option("--debug", is_flag=True, help="Show a traceback when something fails.")
 def cli(debug: bool) -> None:
@@ -129,7 +132,14 @@ TEMPLATES = click.option(
 )
 
 
-@cli.command("check")
+@cli.command(
+    "check",
+    epilog=examples(
+        "reportgen check content/2018-19            # every problem, with file, line and field",
+        "reportgen check content/2018-19 --strict   # warnings count as errors",
+        "reportgen check content/library            # the shared library on its own",
+    ),
+)
 @click.argument("content_dir", type=CONTENT_DIR)
 @STRICT
 def check_command(content_dir: Path, strict: bool) -> None:
@@ -152,7 +162,15 @@ def check_command(content_dir: Path, strict: bool) -> None:
         click.echo(signoff.summary(signoff.statuses(year)))
 
 
-@cli.command("build")
+@cli.command(
+    "build",
+    epilog=examples(
+        "reportgen build content/2018-19                       # every document, every format",
+        "reportgen build content/2018-19 --doc committee-report --format pdf",
+        "reportgen build content/2018-19 --out /tmp/drafts     # somewhere else",
+        "reportgen build content/2018-19 --final               # refused until all signed",
+    ),
+)
 @click.argument("content_dir", type=CONTENT_DIR)
 @click.option(
     "--doc",
@@ -203,7 +221,13 @@ def build_command(
     click.echo(f"Built {len(paths)} file(s) in {time.perf_counter() - started:.1f} s.", err=True)
 
 
-@cli.command("signoff")
+@cli.command(
+    "signoff",
+    epilog=examples(
+        'reportgen signoff content/2018-19 legal --by "Keith Trowell"',
+        'reportgen signoff content/2018-19 financial --by "Mark Green"',
+    ),
+)
 @click.argument("content_dir", type=CONTENT_DIR)
 @click.argument("row")
 @click.option(
@@ -221,7 +245,13 @@ def signoff_command(content_dir: Path, row: str, name: str) -> None:
     )
 
 
-@cli.command("status")
+@cli.command(
+    "status",
+    epilog=examples(
+        "reportgen status content/2018-19          # who has signed what",
+        "reportgen status content/2018-19 --json   # for scripts",
+    ),
+)
 @click.argument("content_dir", type=CONTENT_DIR)
 @click.option("--json", "as_json", is_flag=True, help="Print the sign-offs as a JSON list.")
 def status_command(content_dir: Path, as_json: bool) -> None:
@@ -251,7 +281,13 @@ def status_command(content_dir: Path, as_json: bool) -> None:
         )
 
 
-@cli.command("publish")
+@cli.command(
+    "publish",
+    epilog=examples(
+        "reportgen publish content/2018-19 --item 8            # democratic services",
+        "reportgen publish content/2018-19 --item 8 --again    # a new version, unchanged",
+    ),
+)
 @click.argument("content_dir", type=CONTENT_DIR)
 @click.option(
     "--item",
@@ -301,7 +337,9 @@ def keys_group() -> None:
     prints to the report's author, who adds it under them in officers.yaml."""
 
 
-@keys_group.command("new")
+@keys_group.command(
+    "new", epilog=examples('reportgen keys new "Keith Trowell"   # once, on the officer\'s machine')
+)
 @click.argument("name")
 def keys_new_command(name: str) -> None:
     """Make a signing key for the officer NAME (as in officers.yaml) and print the line to
@@ -316,7 +354,7 @@ def keys_new_command(name: str) -> None:
     click.echo(public_key_line(key))
 
 
-@keys_group.command("show")
+@keys_group.command("show", epilog=examples('reportgen keys show "Keith Trowell"'))
 @click.argument("name")
 def keys_show_command(name: str) -> None:
     """Print the officers.yaml line of NAME's public key again."""
