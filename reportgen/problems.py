@@ -5,11 +5,15 @@ from __future__ import annotations
 import difflib
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 ERROR = "error"
 WARNING = "warning"
+ACKNOWLEDGED = "acknowledged"
+"""A warning the content acknowledges, with its reason (a published figure known to be
+wrong, a removed priority the plan still names on purpose): listed by ``check --all``,
+never counted as a warning, and a warning again once it no longer matches."""
 
 
 @dataclass(frozen=True)
@@ -26,6 +30,20 @@ class Problem:
     @property
     def is_error(self) -> bool:
         return self.severity == ERROR
+
+    @property
+    def is_warning(self) -> bool:
+        return self.severity == WARNING
+
+    @property
+    def is_acknowledged(self) -> bool:
+        return self.severity == ACKNOWLEDGED
+
+    def acknowledged(self, where: str, reason: str) -> Problem:
+        """This warning as acknowledged by the content (``where``, e.g. "road-safety.yaml,
+        line 190"), with the author's reason."""
+        message = f"{self.message} Acknowledged in {where}: {reason}"
+        return replace(self, message=message, severity=ACKNOWLEDGED)
 
     def describe(self) -> str:
         """One line a reviewer can act on: where, which field, what is wrong."""

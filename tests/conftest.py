@@ -1,19 +1,66 @@
-"""Shared fixtures. Every test runs inside its own tmp_path: nothing touches content/."""
+"""Shared fixtures. Every test runs inside its own tmp_path, and reads the sample years
+from their frozen copy in tests/data/samples/ (refreshed on purpose by ``make samples``),
+never from content/, which is the officers' own: a test that reads content/ fails."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
 
 from reportgen import build
+from tests.browser import browser  # noqa: F401 (one Chromium for every browser test)
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
-SAMPLE_CONTENT = ROOT / "content"
+SAMPLE_CONTENT = DATA / "samples"
 SAMPLE_YEARS = ("2016-17", "2018-19")
+OFFICERS_CONTENT = ROOT / "content"
+"""The officers' content: tests must not read it (see _officers_content_is_not_read)."""
+
+_READS = ("open", "os.listdir", "os.scandir", "shutil.copytree", "shutil.copyfile")
+_read_officers_content: list[str] = []
+
+
+class OfficersContentReadError(AssertionError):
+    """Raised when a test reads content/ instead of the frozen samples."""
+
+
+def _refuse_officers_content(event: str, args: tuple[Any, ...]) -> None:
+    """An audit hook: any file or folder opened or listed under content/ is refused. Only
+    absolute paths are looked at: a test runs in its tmp_path, where a relative path (or
+    one relative to a folder being deleted) cannot lead into content/."""
+    if event not in _READS or not args or not isinstance(args[0], str | bytes | os.PathLike):
+        return
+    path = os.fsdecode(args[0])
+    if not os.path.isabs(path):
+        return
+    path = os.path.normpath(path)
+    if path == str(OFFICERS_CONTENT) or path.startswith(str(OFFICERS_CONTENT) + os.sep):
+        _read_officers_content.append(path)
+        raise OfficersContentReadError(
+            f"a test read {path}: tests read the samples' frozen copy (SAMPLE_CONTENT, "
+            "tests/data/samples/, refreshed by `make samples`), never content/"
+        )
+
+
+sys.addaudithook(_refuse_officers_content)
+
+
+@pytest.fixture(autouse=True)
+def _officers_content_is_not_read() -> Iterator[None]:
+    """Fails a test that read content/, even if the code under test caught the refusal."""
+    _read_officers_content.clear()
+    yield
+    read, _read_officers_content[:] = list(_read_officers_content), []
+    if read:
+        pytest.fail(f"the test read the officers' content/: {read[0]}")
 
 
 @pytest.fixture(autouse=True)
@@ -95,3 +142,17 @@ def edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {path}"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def remove_entry(path: Path, first_line: str) -> None:
+    """Delete from a content file the entry (or field) whose first line, stripped, is
+    ``first_line``, with the lines indented under it (it must be there once)."""
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    (start,) = [i for i, line in enumerate(lines) if line.strip() == first_line]
+    indent = len(lines[start]) - len(lines[start].lstrip())
+    end = start + 1
+    while end < len(lines) and (
+        not lines[end].strip() or len(lines[end]) - len(lines[end].lstrip()) > indent
+    ):
+        end += 1
+    path.write_text("".join(lines[:start] + lines[end:]), encoding="utf-8")

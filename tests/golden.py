@@ -14,29 +14,37 @@ import tempfile
 from pathlib import Path
 
 import docx
+from docx.text.paragraph import Paragraph
 
-from tests.fidelity import html_text
+from tests.fidelity import html_text, list_labels
 
 _PAGE_NUMBER = re.compile(r"\t\d*$")
 GOLDEN = Path(__file__).resolve().parent / "golden"
-CONTENT = Path(__file__).resolve().parent.parent / "content"
+CONTENT = Path(__file__).resolve().parent / "data" / "samples"
+"""The samples' frozen copy (``make samples``), not the officers' content/."""
 
 
 def normalised_docx(path: Path) -> str:
     """Each paragraph on a line, prefixed by its style; tables as ``| cell | cell |`` rows.
-    Contents page numbers come from a LibreOffice layout: checked elsewhere, shown as #."""
+    Contents page numbers come from a LibreOffice layout: checked elsewhere, shown as #.
+    A paragraph in a Word list shows its label as Word prints it, then a tab."""
     document = docx.Document(path)
+    labels = list_labels(document)
+
+    def text(paragraph: Paragraph) -> str:
+        return labels.get(paragraph._p, "") + paragraph.text
+
     lines = [
-        f"[{p.style.name}] {_PAGE_NUMBER.sub(chr(9) + '#', p.text)}"
+        f"[{p.style.name}] {_PAGE_NUMBER.sub(chr(9) + '#', text(p))}"
         if p.style.name.startswith("Contents")
-        else f"[{p.style.name}] {p.text}"
+        else f"[{p.style.name}] {text(p)}"
         for p in document.paragraphs
         if p.text.strip()
     ]
     for table in document.tables:
         lines.append("")
         for row in table.rows:
-            cells = [" / ".join(c.text.split("\n")) for c in row.cells]
+            cells = [" / ".join("\n".join(map(text, c.paragraphs)).split("\n")) for c in row.cells]
             lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
 

@@ -14,7 +14,7 @@ from pypdf import PdfReader
 from reportgen import build, check, read_year
 from reportgen.cli import cli
 from reportgen.compute import strategic_assessment
-from tests.conftest import SAMPLE_CONTENT, edit
+from tests.conftest import SAMPLE_CONTENT, edit, remove_entry
 from tests.fidelity import (
     REFERENCE,
     html_text,
@@ -36,7 +36,8 @@ PUBLISHED_ERRORS = {
 }
 
 
-def _warnings(year: Path = SAMPLE) -> list[str]:
+def _found(year: Path = SAMPLE) -> list[str]:
+    """What check finds in the year but errors: warnings and acknowledged findings."""
     return [p.describe() for p in check(year) if not p.is_error]
 
 
@@ -57,28 +58,49 @@ def _warnings(year: Path = SAMPLE) -> list[str]:
         "row 'Total': cost_after is published as 404685 but its rows",
     ],
 )
-def test_known_errors_are_reported(expected: str) -> None:
-    assert any(expected in warning for warning in _warnings()), _warnings()
+def test_known_errors_are_found_and_acknowledged_with_a_reason(expected: str) -> None:
+    """The sample keeps the published figures, so check finds each error; the content
+    acknowledges each (known_differences, known_difference), so it is not a warning."""
+    (found,) = [p for p in check(SAMPLE) if expected in p.message]
+    assert found.is_acknowledged, found.describe()
+    assert " Acknowledged in " in found.message
 
 
-def test_warnings_name_the_file_and_line() -> None:
-    shepway = next(w for w in _warnings() if "row 'Shepway': column 'County ranking'" in w)
+def _without_shepway(sample_copy: Path) -> Path:
+    """The sample with the acknowledgement of Shepway's published ranking removed."""
+    year = sample_copy / "2016-17"
+    remove_entry(year / "assessment" / "total-recorded-crime.yaml", "- row: Shepway")
+    return year
+
+
+def test_without_its_acknowledgement_a_known_error_is_a_warning_again(
+    sample_copy: Path,
+) -> None:
+    found = _found(_without_shepway(sample_copy))
+    shepway = next(w for w in found if "row 'Shepway': column 'County ranking'" in w)
     assert "2016-17/data/sa-2-all-crime-by-district.csv, line 9: warning:" in shepway
+    assert "Acknowledged" not in shepway
+    canterbury = next(w for w in found if "row 'Canterbury': column 'County ranking'" in w)
+    assert "line 6: acknowledged:" in canterbury
 
 
-def test_check_exits_0_with_warnings_and_1_with_strict() -> None:
+def test_check_exits_0_with_warnings_and_1_with_strict(sample_copy: Path) -> None:
     runner = CliRunner()
-    assert runner.invoke(cli, ["check", str(SAMPLE)]).exit_code == 0
-    strict = runner.invoke(cli, ["check", "--strict", str(SAMPLE)])
+    assert runner.invoke(cli, ["check", "--strict", str(SAMPLE)]).exit_code == 0
+    year = _without_shepway(sample_copy)
+    assert runner.invoke(cli, ["check", str(year)]).exit_code == 0
+    strict = runner.invoke(cli, ["check", "--strict", str(year)])
     assert strict.exit_code == 1
     assert "--strict: warnings count as errors" in strict.output
 
 
-def test_build_strict_refuses_and_writes_nothing(tmp_path: Path) -> None:
+def test_build_strict_refuses_and_writes_nothing(sample_copy: Path, tmp_path: Path) -> None:
+    year = _without_shepway(sample_copy)
     result = CliRunner().invoke(
-        cli, ["build", "--strict", str(SAMPLE), "--out", str(tmp_path / "out")]
+        cli, ["build", "--strict", str(year), "--out", str(tmp_path / "out")]
     )
     assert result.exit_code == 1
+    assert "1 warning(s)" in result.output
     assert not (tmp_path / "out").exists()
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from reportgen import build, check, read_year
 from reportgen.compute import community_safety_plan
-from tests.conftest import SAMPLE_CONTENT, edit
+from tests.conftest import SAMPLE_CONTENT, edit, remove_entry
 from tests.fidelity import (
     REFERENCE,
     document_text,
@@ -194,18 +194,28 @@ def test_priorities_read_the_same_in_every_document(year: str) -> None:
     assert loaded.priorities.names in report_lists
 
 
-def test_the_published_2016_plan_contradicts_its_own_priorities() -> None:
-    """The 2016 plan kept an action plan and a lead for ASB, which it had just removed."""
+def test_the_published_2016_plan_contradicts_its_own_priorities(sample_copy: Path) -> None:
+    """The 2016 plan kept an action plan, indicators and a lead for ASB, which it had just
+    removed: found, and acknowledged by the removed priority's still_named with a reason;
+    without it, each is a warning again."""
     messages = [p.describe() for p in check(SAMPLE_CONTENT / "2016-17")]
-    assert any(
-        "action_plan.priority] warning: 'Anti-Social Behaviour (ASB)' has an action plan but "
-        "was removed as a priority (priorities.yaml, line 30, removed)" in m
-        for m in messages
+    restated = [m for m in messages if "'Anti-Social Behaviour (ASB)' has" in m]
+    assert len(restated) == 3
+    action_plan = next(m for m in restated if "action_plan.priority]" in m)
+    assert (
+        "acknowledged: 'Anti-Social Behaviour (ASB)' has an action plan but was removed as a "
+        "priority (priorities.yaml, line " in action_plan
     )
+    assert "Acknowledged in priorities.yaml, line " in action_plan
+    priorities = sample_copy / "2016-17" / "priorities.yaml"
+    remove_entry(priorities, "still_named:")
+    messages = [p.describe() for p in check(sample_copy / "2016-17")]
     assert any(
         "[leads[1].priority] warning: 'Anti-Social Behaviour (ASB)' has a lead" in m
         for m in messages
     )
+    assert any("[content[4].indicators.priority] warning:" in m for m in messages)
+    assert not [m for m in messages if "acknowledged:" in m and "(ASB)' has" in m]
 
 
 def test_an_indicator_baseline_can_be_computed_from_the_assessment(

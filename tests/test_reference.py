@@ -71,3 +71,27 @@ def test_every_year_file_has_a_section() -> None:
         "Library texts",
     ):
         assert f"\n## {name} (" in text, name
+
+
+def test_every_field_has_an_example() -> None:
+    fields = [
+        line
+        for line in REFERENCE.read_text(encoding="utf-8").splitlines()
+        if line.startswith("- `")
+    ]
+    assert len(fields) > 200
+    without = [line for line in fields if ". Example: `" not in line]
+    assert without == [], "give these fields examples= in the model (or use them in the starter)"
+
+
+def test_the_examples_are_the_fields_own_or_the_starter_years() -> None:
+    text = REFERENCE.read_text(encoding="utf-8")
+    report = _section(text, "report.yaml")
+    assert "the date of the committee meeting (YYYY-MM-DD). Example: `2019-02-12`" in report
+    assert (
+        "- `final_decision_at_this_meeting` (yes/no; required): whether the final decision "
+        "is made at this meeting (yes or no). Example: `no`"
+    ) in report
+    assert "Example: `{name: Alex Example, role: Head of Housing and Community Services}`" in report
+    assert "- `from` (text; optional): the figure to compute it from" in text  # as typed
+    assert "Example: `[Domestic abuse, Substance misuse]`" in text  # `bullets:`, its own

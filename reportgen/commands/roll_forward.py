@@ -24,6 +24,7 @@ from reportgen.commands.roll_chapters import (
     roll_chapter,
     roll_document_file,
 )
+from reportgen.commands.schema_links import relinked
 from reportgen.commands.years import Years
 from reportgen.model.files import (
     ASSESSMENT_FOLDER,
@@ -56,6 +57,7 @@ def roll_forward(source: Path, target: Path) -> NewYear:
             data = (source / name).read_bytes()
             if name.endswith((".yaml", ".yml")):
                 data = _edited(name, data, years, report, printed)
+                data = relinked(data, source / name, target / name)
             folder.write(name, data)
         report.written = list(folder.written)
     _left_for_data(names, years, report)
@@ -111,7 +113,7 @@ def _copy_library(source: Path, target: Path, report: NewYear) -> None:
     names = files_to_copy(source, ignored)
     with new_folder(target) as folder:
         for name in names:
-            folder.write(name, (source / name).read_bytes())
+            folder.write(name, relinked((source / name).read_bytes(), source / name, target / name))
     report.library = target
     report.did(f"../{LIBRARY_FOLDER}/", "", f"copied from {source} (the shared texts it uses)")
 

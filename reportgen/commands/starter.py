@@ -18,6 +18,7 @@ from string import Template
 from typing import Any
 
 from reportgen.commands.new_report import Change, NewYear
+from reportgen.commands.schema_links import schemas_near, with_schema
 from reportgen.commands.starter_comments import commented
 from reportgen.commands.years import committee_date, folder_name, partnership_date, year_of
 from reportgen.model.assessment import Assessment, Chapter, Plan
@@ -54,17 +55,35 @@ def write_starter(target: Path) -> NewYear:
         year_files[YEAR_LIBRARY_FILE] = library_files.pop("report-text.yaml")
         year_files[GLOSSARY_FILE] = library_files.pop(GLOSSARY_FILE)
         library_files = {}
+    schemas = schemas_near(target)  # for an editor's help: see `reportgen schema`
     if library_files:
         with new_folder(library) as folder:
             for name, text in library_files.items():
-                folder.write(name, _filled(f"{LIBRARY_FOLDER}/{name}", text, values))
+                text = _filled(f"{LIBRARY_FOLDER}/{name}", text, values)
+                folder.write(
+                    name, with_schema(text, f"{LIBRARY_FOLDER}/{name}", library / name, schemas)
+                )
         report.library = library
     with new_folder(target) as folder:
         for name, text in year_files.items():
-            folder.write(name, _filled(name, text, values))
+            folder.write(
+                name, with_schema(_filled(name, text, values), name, target / name, schemas)
+            )
         report.written = list(folder.written)
     report.to_do = _to_do(report)
     return report
+
+
+def starter_texts(first: int) -> dict[str, str]:
+    """The starter's files for the year starting ``first``, filled in but not commented,
+    by name from the year folder (``library/…`` for the shared library's)."""
+    values = _values(first, Path(folder_name(first)))
+    texts = _templates(_starter() / "year")
+    texts |= {
+        f"{LIBRARY_FOLDER}/{name}": text
+        for name, text in _templates(_starter() / LIBRARY_FOLDER).items()
+    }
+    return {name: Template(text).substitute(values) for name, text in texts.items()}
 
 
 def _starter() -> Traversable:

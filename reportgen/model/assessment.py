@@ -11,12 +11,13 @@ The raw counts live in CSV files in the year's ``data/`` folder, as exported.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from pydantic import Discriminator, Field, Tag, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from reportgen.model.base import Content, text_field
+from reportgen.model.charts import Chart
 from reportgen.model.priorities import Wording
 from reportgen.model.text import Blocks, first_key
 
@@ -33,6 +34,7 @@ class AboutPriority(Content):
         min_length=1,
         description="instead of a title: the recommended priority (in priorities.yaml) this "
         "part is about; its title is the priority's wording",
+        examples=["Domestic Abuse"],
     )
     wording: Wording | None = Field(
         None,
@@ -98,6 +100,21 @@ RESERVED_TABLE_NAMES = ("priorities", "priority")
 """Names [[…]] references give to priorities.yaml, so no table may have them."""
 
 
+class KnownDisagreement(Content):
+    """Figures that must agree but, as published, do not: the author knows, and says why.
+    ``check`` then notes it (``check --all``) instead of warning, until a figure changes."""
+
+    values: list[str] = Field(
+        min_length=2,
+        description="the figures as check prints them, in the order of figures:",
+        examples=[["2,945", "2,943"]],
+    )
+    reason: str = text_field(
+        "why they differ and what the documents print, e.g. which figure is right",
+        "The published Assessment gives both and does not say which is right.",
+    )
+
+
 class Agreement(Content):
     """Two figures that must be the same wherever they are published."""
 
@@ -105,8 +122,23 @@ class Agreement(Content):
         min_length=2,
         description="references to the figures that must agree, e.g. "
         "'crime-by-type | Violent Crime | this_year'",
+        examples=[
+            [
+                "crime-by-type | Violent Crime | this_year",
+                "violent-crime-by-district | Maidstone | offences_2015",
+            ]
+        ],
     )
-    why: str = text_field("why they must agree, e.g. both are Maidstone's violent crime")
+    why: str = text_field(
+        "why they must agree, e.g. both are Maidstone's violent crime",
+        "both are violent crime in Maidstone, October 2014 to September 2015",
+    )
+    known_difference: KnownDisagreement | None = Field(
+        None,
+        description="where the published figures are known not to agree: their values "
+        "and the reason (check warns again if either figure changes)",
+        examples=[{"values": ["2,945", "2,943"], "reason": "Published so; which is right?"}],
+    )
 
 
 class ChapteredSpec(Content):
@@ -169,11 +201,14 @@ class _Column(Content):
         None, description="a short name for the column, used in [[table | row | name]] references"
     )
     decimals: int | None = Field(None, ge=0, le=4, description="decimal places shown")
-    prefix: str | None = Field(None, description="printed before each figure, e.g. £")
+    prefix: str | None = Field(
+        None, description="printed before each figure, e.g. £", examples=["£"]
+    )
     published: str | None = Field(
         None,
         description="a CSV column holding the figure as published, which check compares "
         "with the computed one",
+        examples=["published_rank"],
     )
 
 
@@ -187,7 +222,10 @@ class DifferenceColumn(_Column):
     """Difference between two columns: first minus second."""
 
     difference: list[str] = Field(
-        min_length=2, max_length=2, description="two CSV columns: [this period, last period]"
+        min_length=2,
+        max_length=2,
+        description="two CSV columns: [this period, last period]",
+        examples=[["this_year", "last_year"]],
     )
 
 
@@ -217,7 +255,12 @@ class RankColumn(_Column):
 class ShareColumn(_Column):
     """One column as a percentage of another."""
 
-    share: list[str] = Field(min_length=2, max_length=2, description="[part, whole] columns")
+    share: list[str] = Field(
+        min_length=2,
+        max_length=2,
+        description="[part, whole] columns",
+        examples=[["violent_crime", "all_crime"]],
+    )
 
 
 COLUMN_KINDS = ("show", "difference", "change", "rate", "rank", "share")
@@ -256,6 +299,27 @@ def column_kind(column: Column) -> str:
     return type(column).__name__.removesuffix("Column").lower()
 
 
+class KnownDifference(Content):
+    """A figure as published that is known to disagree with the one computed from the
+    data, and why: ``check`` then notes it (``check --all``) instead of warning, until
+    either figure changes. The document prints the computed figure."""
+
+    row: str = text_field("the row, as the data file names it", "Sevenoaks")
+    column: str = text_field(
+        "the column with published: (its name or heading), or for a total row the "
+        "column of counts that does not add up",
+        "change",
+    )
+    published: str = text_field("the figure as the data file gives it", "46.0")
+    computed: str = text_field(
+        "the figure as check computes and the document prints it (a ranking as 7th)", "-36.0%"
+    )
+    reason: str = text_field(
+        "why the published figure was wrong, in a sentence or two",
+        "Visitors fell from 25 to 16; the published 46.0 has neither the figure nor the sign.",
+    )
+
+
 class DataTable(Content):
     """A table of figures: raw counts from a CSV file, derived columns computed."""
 
@@ -280,45 +344,27 @@ class DataTable(Content):
         description="the CSV columns of counts that totals add up (not rates or rankings)",
     )
     indented: list[str] = Field(
-        default_factory=list, description="rows shown indented, as parts of the row above"
+        default_factory=list,
+        description="rows shown indented, as parts of the row above",
+        examples=[["Violence Against The Person", "Sexual Offences"]],
     )
     note: str | None = Field(None, description="a note printed under the table (e.g. source)")
-
-
-# --- charts ---------------------------------------------------------------------------------
-
-
-class Chart(Content):
-    """A chart drawn from one of the tables: bars or lines per row, one series per column,
-    or a statistical process control (SPC) chart of one column of monthly counts."""
-
-    kind: Literal["bar", "grouped", "hbar", "line", "spc"] = Field(
-        description=(
-            "bar: a bar for each row, standing up (several series stand side by side); "
-            "grouped: two or more series compared row by row, their bars side by side in "
-            "a group for each row, with a key; "
-            "hbar: bars lying across the page, the rows listed down the side, which suits "
-            "long labels such as survey answers (several series are grouped); "
-            "line: a line for each series; "
-            "spc: a statistical process control chart of one column of monthly counts"
-        )
-    )
-    title: str = text_field("the chart's title, as printed above it")
-    table: str = text_field("the table the figures come from")
-    series: list[str] = Field(
-        min_length=1, description="the table's columns to plot (their names), one per series"
-    )
-    rows: list[str] | None = Field(
-        None, description="the rows to plot, in order (default: every row but aggregates)"
-    )
-    x_label: str = text_field(
-        "the label of the horizontal axis, along the bottom (for hbar, the figures' axis)"
-    )
-    y_label: str = text_field(
-        "the label of the vertical axis, up the side (for hbar, the rows' axis)"
-    )
-    description: str | None = Field(
-        None, description="alt text for readers who cannot see the chart (default: generated)"
+    known_differences: list[KnownDifference] = Field(
+        default_factory=list,
+        description="published figures known to be wrong, each with its row, column, "
+        "published and computed figures and the reason; check notes them instead of "
+        "warning",
+        examples=[
+            [
+                {
+                    "row": "Sevenoaks",
+                    "column": "change",
+                    "published": "46.0",
+                    "computed": "-36.0%",
+                    "reason": "Visitors fell from 25 to 16, not by 46%.",
+                }
+            ]
+        ],
     )
 
 

@@ -29,6 +29,7 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
 
 
-def text_field(description: str) -> Any:
-    """A required, non-empty text field."""
-    return Field(min_length=1, description=description)
+def text_field(description: str, example: str | None = None) -> Any:
+    """A required, non-empty text field (with an example for the reference, where its
+    description gives none the starter year shows)."""
+    return Field(min_length=1, description=description, examples=[example] if example else None)

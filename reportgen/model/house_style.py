@@ -85,11 +85,13 @@ class Fonts(Content):
         default=None,
         description="a font's name as installed (letters, digits, spaces and hyphens only) "
         "for the text",
+        examples=["Liberation Sans"],
     )
     headings: FontName | None = Field(
         default=None,
         description="a font's name as installed (letters, digits, spaces and hyphens only) "
         "for headings and titles (default: the body font)",
+        examples=["Liberation Serif"],
     )
 
 
@@ -123,12 +125,14 @@ class Logo(Content):
     file: str = Field(
         min_length=1,
         description="the logo's picture file (PNG, JPEG or SVG) in content/library/, e.g. logo.png",
+        examples=["logo.png"],
     )
     alt: str | None = Field(
         default=None,
         min_length=1,
         description="what the logo says, for readers who cannot see it, e.g. Maidstone "
         "Borough Council; required unless decorative: yes",
+        examples=["Maidstone Borough Council"],
     )
     decorative: bool = Field(
         default=False,
@@ -165,6 +169,7 @@ class HouseStyle(Content):
         description="the council's name, e.g. Maidstone Borough Council: printed on the "
         "title page of a Strategic Assessment or plan whose file gives no organisation: of "
         "its own (a document that gives one prints its own)",
+        examples=["Maidstone Borough Council"],
     )
     dates: DateStyle = Field(
         default="13 February 2018",
@@ -210,6 +215,7 @@ class HouseStyle(Content):
         description="a logo at the top of every document's cover: file (in "
         "content/library/), alt, and optionally width (percentage of the text column, "
         "default 25) or decorative: yes",
+        examples=[{"file": "logo.png", "alt": "Maidstone Borough Council"}],
     )
     fonts: Fonts = Field(default_factory=Fonts, description="body: and headings: fonts")
     colours: Colours = Field(

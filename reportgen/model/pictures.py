@@ -39,21 +39,34 @@ class Image(Content):
         file: str = text_field(
             "the picture file (PNG, JPEG or SVG), named from the year folder, e.g. "
             "pictures/structure-chart.svg; a file the year does not have is looked for in "
-            "content/library/"
+            "content/library/",
+            "pictures/structure-chart.svg",
         )
         alt: str | None = Field(
             None,
             min_length=1,
             description="what the picture shows, for readers who cannot see it (alt text); "
             "required unless the picture is decorative",
+            examples=[
+                "Organisational chart: the board at the top, with five sub-groups beneath it"
+            ],
         )
         caption: str | None = Field(
-            None, min_length=1, description="a caption printed with the picture (optional)"
+            None,
+            min_length=1,
+            description="a caption printed with the picture (optional)",
+            examples=["CSP organisational chart"],
         )
         caption_position: Literal["below", "above"] = Field(
             "below", description="where the caption is printed: below (the default) or above"
         )
-        width: Annotated[int, BeforeValidator(_whole_percent)] = Field(
+        width: Annotated[
+            int,
+            BeforeValidator(
+                _whole_percent,
+                json_schema_input_type=Annotated[int, Field(ge=NARROWEST, le=WIDEST)],
+            ),
+        ] = Field(
             WIDEST,
             description="how wide the picture is printed, as a percentage of the text "
             f"column: {NARROWEST} to {WIDEST} (the default)",

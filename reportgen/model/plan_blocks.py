@@ -33,7 +33,9 @@ class ActionPlan(Content):
     class Body(Content):
         priority: str = text_field("the priority this plan is for, as in priorities.yaml")
         title: str | None = Field(
-            None, description="the table's caption, if not '<priority>: action plan'"
+            None,
+            description="the table's caption, if not '<priority>: action plan'",
+            examples=["Priority 1: Anti-social behaviour \N{EN DASH} action plan"],
         )
         aims: list[Aim] = Field(min_length=1, description="the aims, each with its actions")
 
@@ -49,7 +51,7 @@ class Figure(Content):
     """An indicator's baseline, comparison or target: typed as printed (``value``), or
     computed from the data (``from: table | row | column``)."""
 
-    value: str | None = Field(None, description="the figure or text as printed")
+    value: str | None = Field(None, description="the figure or text as printed", examples=["26.5"])
     from_data: str | None = Field(
         None,
         alias="from",
@@ -59,8 +61,11 @@ class Figure(Content):
     agrees_with: str | None = Field(
         None,
         description="for a typed value, the figure it must agree with: table | row | column",
+        examples=["asb-by-district | Kent | rate_2014_15"],
     )
-    note: str | None = Field(None, description="text printed after the figure")
+    note: str | None = Field(
+        None, description="text printed after the figure", examples=["(provisional)"]
+    )
 
     @model_validator(mode="after")
     def _typed_or_computed(self) -> Figure:
@@ -84,7 +89,9 @@ class Figure(Content):
         return self
 
 
-FigureField = Annotated[Figure, BeforeValidator(_figure_shorthand)]
+FigureField = Annotated[
+    Figure, BeforeValidator(_figure_shorthand, json_schema_input_type=str | Figure)
+]
 
 
 class IndicatorColumn(Content):
@@ -129,13 +136,17 @@ class Indicators(Content):
     class Body(Content):
         priority: str = text_field("the priority these indicators are for")
         title: str | None = Field(
-            None, description="the table's caption, if not '<priority>: indicators'"
+            None,
+            description="the table's caption, if not '<priority>: indicators'",
+            examples=["Priority 1: Anti-social behaviour \N{EN DASH} indicators"],
         )
         baseline: IndicatorColumn | None = Field(
             None, description="the baseline column: label, period"
         )
         comparison: IndicatorColumn | None = Field(
-            None, description="the comparison column: label (e.g. Kent-wide comparison), period"
+            None,
+            description="the comparison column: label (e.g. Kent-wide comparison), period",
+            examples=[{"label": "Kent-wide comparison", "period": "2014/15"}],
         )
         target: TargetColumn | None = Field(None, description="the target column: by")
         rows: list[Indicator] = Field(min_length=1, description="the indicators")
@@ -176,21 +187,36 @@ class ContactList(Content):
     """Contacts from the shared library (library/contacts.yaml), in the order listed."""
 
     contacts: list[str] = Field(
-        min_length=1, description="the names of contacts in library/contacts.yaml"
+        min_length=1,
+        description="the names of contacts in library/contacts.yaml",
+        examples=[["community-safety-unit", "police-station"]],
     )
 
 
 class Contact(Content):
     """A service people can contact, printed in the plan's further information."""
 
-    name: str = text_field("the service, e.g. Maidstone Community Safety Unit")
-    organisation: str | None = Field(None, description="who runs it, if not clear from the name")
-    address: str | None = Field(None, description="the postal address")
+    name: str = text_field(
+        "the service, e.g. Maidstone Community Safety Unit", "Maidstone Community Safety Unit"
+    )
+    organisation: str | None = Field(
+        None,
+        description="who runs it, if not clear from the name",
+        examples=["Maidstone Borough Council"],
+    )
+    address: str | None = Field(
+        None,
+        description="the postal address",
+        examples=["Maidstone House, King Street, Maidstone, Kent ME15 6JQ"],
+    )
     telephone: str | dict[str, str] | None = Field(
         None,
         description="the number, or numbers by label (e.g. Non-emergency: '101')",
+        examples=["01622 602000"],
     )
-    website: str | None = Field(None, description="the website, e.g. www.kmpt.nhs.uk")
+    website: str | None = Field(
+        None, description="the website, e.g. www.kmpt.nhs.uk", examples=["www.kmpt.nhs.uk"]
+    )
 
     @property
     def details(self) -> str:
@@ -207,4 +233,14 @@ class Contact(Content):
 class Contacts(Content):
     """library/contacts.yaml (or a year's own contacts.yaml, whose entries win)."""
 
-    contacts: dict[str, Contact] = Field(description="each contact by the name a plan lists")
+    contacts: dict[str, Contact] = Field(
+        description="each contact by the name a plan lists",
+        examples=[
+            {
+                "community-safety-unit": {
+                    "name": "Maidstone Community Safety Unit",
+                    "telephone": "01622 602000",
+                }
+            }
+        ],
+    )

@@ -48,7 +48,33 @@ def _name_only(value: Any) -> Any:
     return {"priority": value} if isinstance(value, str) else value
 
 
-PriorityEntry = Annotated[Priority, BeforeValidator(_name_only)]
+PriorityEntry = Annotated[
+    Priority,
+    BeforeValidator(
+        _name_only, json_schema_input_type=Annotated[str, Field(min_length=1)] | Priority
+    ),
+]
+
+
+Restatement = Literal["lead", "matrix", "action plan", "indicators"]
+RESTATEMENTS: tuple[Restatement, ...] = ("lead", "matrix", "action plan", "indicators")
+"""What may still name a removed priority: a lead, a matrix column (themes' priorities),
+the plan's action plan and its indicators."""
+
+
+class StillNamed(Content):
+    """A removed priority the published documents still name, on purpose: ``check`` notes
+    it (``check --all``) instead of warning."""
+
+    by: list[Restatement] = Field(
+        min_length=1,
+        description="what still names it: lead, matrix, action plan, indicators",
+        examples=[["lead", "action plan", "indicators"]],
+    )
+    reason: str = text_field(
+        "why they still name it",
+        "The work goes on without it being a priority, and its sub-group remains.",
+    )
 
 
 class RemovedPriority(Content):
@@ -56,6 +82,12 @@ class RemovedPriority(Content):
 
     priority: str = text_field("the priority's name as it was")
     reason: str = text_field("why it was removed")
+    still_named: StillNamed | None = Field(
+        None,
+        description="where a lead, matrix column, action plan or indicators still name it on "
+        "purpose: what (by:) and why (reason:); check warns again if that changes",
+        examples=[{"by": ["action plan"], "reason": "The work goes on without a priority."}],
+    )
 
 
 class Theme(Content):
@@ -63,7 +95,9 @@ class Theme(Content):
 
     theme: str = text_field("the theme, e.g. Identifying Vulnerabilities")
     priorities: list[str] | None = Field(
-        None, description="the recommended priorities it runs through (default: all of them)"
+        None,
+        description="the recommended priorities it runs through (default: all of them)",
+        examples=[["Domestic Abuse", "Substance Misuse"]],
     )
 
 

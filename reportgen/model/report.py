@@ -22,7 +22,9 @@ class Officer(Content):
     name: str = _text("the officer's name, e.g. John Littlemore")
     role: str = _text("the officer's job title, e.g. Head of Housing and Community Services")
     label: str | None = Field(
-        None, description="the wording of this row of the cover table, if not the usual one"
+        None,
+        description="the wording of this row of the cover table, if not the usual one",
+        examples=["Lead Officer and Report Author"],
     )
 
 
@@ -70,7 +72,9 @@ class Report(Content):
     )
     recommendations: list[str] = Field(min_length=1, description="the numbered recommendations")
     corporate_priorities: list[str] | None = Field(
-        None, description="the corporate priorities the report relates to"
+        None,
+        description="the corporate priorities the report relates to",
+        examples=[["Keeping Maidstone Borough an attractive place for all"]],
     )
     appendices: list[str | Appendix] = Field(
         default_factory=list,
@@ -143,6 +147,7 @@ class SigningOfficer(Content):
         pattern=PUBLIC_KEY_PATTERN,
         description="the officer's public key, the line `reportgen keys new` printed for "
         "them: ed25519: and 44 letters, digits, + or / ending in =",
+        examples=["ed25519:SAyv32RvSCyM8HX2cONVesMigj9SigVcRtjSharf1EM="],
     )
 
     def answers_to(self, wording: str) -> bool:
@@ -160,9 +165,15 @@ class OtherSignOff(Content):
         "joined by hyphens, e.g. financial-figures",
     )
     by: str = _text("the officer who must clear it, by name as in officers")
-    section: str | None = Field(None, description="a section of the report, by its title")
-    library: str | None = Field(None, description="a library text, by its name")
-    table: str | None = Field(None, description="a data table, by its name")
+    section: str | None = Field(
+        None, description="a section of the report, by its title", examples=["Risk"]
+    )
+    library: str | None = Field(
+        None, description="a library text, by its name", examples=["staffing-implications"]
+    )
+    table: str | None = Field(
+        None, description="a data table, by its name", examples=["iom-cost-of-crime"]
+    )
     recommendations: bool | None = Field(None, description="yes: the recommendations")
 
     @property
@@ -269,6 +280,7 @@ class GlossaryTerms(Content):
     not_acronyms: list[str] = Field(
         default_factory=list,
         description="words in capitals that need no definition, e.g. UK, NB",
+        examples=[["UK", "NB"]],
     )
 
 

@@ -38,13 +38,23 @@ class PlainText(Content):
 class Bullets(Content):
     """A bulleted list."""
 
-    bullets: list[str] = Field(min_length=1, description="the items of a bulleted list")
+    bullets: list[str] = Field(
+        min_length=1,
+        description="the items of a bulleted list",
+        examples=[["Domestic abuse", "Substance misuse"]],
+    )
 
 
 class Lettered(Content):
     """A list lettered a), b), c)."""
 
-    lettered: list[str] = Field(min_length=1, description="the items of a list lettered a), b) …")
+    lettered: list[str] = Field(
+        min_length=1,
+        description="the items of a list lettered a), b) …",
+        examples=[
+            ["conduct that has caused harassment, alarm or distress", "conduct causing nuisance"]
+        ],
+    )
 
 
 class LibraryText(Content):
@@ -83,13 +93,19 @@ class PriorityList(Content):
 class Numbered(Content):
     """A list numbered 1., 2., 3."""
 
-    numbered: list[str] = Field(min_length=1, description="the items of a numbered list")
+    numbered: list[str] = Field(
+        min_length=1,
+        description="the items of a numbered list",
+        examples=[["Map local gangs", "Share what partners know"]],
+    )
 
 
 class Heading(Content):
     """A small heading without a number, inside a section."""
 
-    heading: str = text_field("the text of a sub-heading")
+    heading: str = text_field(
+        "the text of a sub-heading", "Legal definition of vehicle interference"
+    )
 
 
 class TableRef(Content):
@@ -108,16 +124,21 @@ class CheckedValue(Content):
     """A figure typed into a table and checked against the data, e.g. a baseline:
     ``{value: "1.74", agrees_with: "drugs | Maidstone | per_thousand"}``."""
 
-    value: str = text_field("the figure as printed")
+    value: str = text_field("the figure as printed", "1.74")
     agrees_with: str = text_field(
-        "the figure it must agree with: table | row | column (as in [[…]] references)"
+        "the figure it must agree with: table | row | column (as in [[…]] references)",
+        "drugs | Maidstone | per_thousand",
     )
 
 
 class NumberedCell(Content):
     """A numbered list in a table cell: ``{numbered: [first, second]}``."""
 
-    numbered: list[str] = Field(min_length=1, description="the items of a numbered list")
+    numbered: list[str] = Field(
+        min_length=1,
+        description="the items of a numbered list",
+        examples=[["Map local gangs", "Share what partners know"]],
+    )
 
 
 _CELL_TAG = "block:cell-"
@@ -175,17 +196,25 @@ class Grid(Content):
     """A table of text typed in place (an action plan, a list of contacts …)."""
 
     class Body(Content):
-        title: str = text_field("the table's caption")
+        title: str = text_field("the table's caption", "Signs of gang activity")
         priority: str | None = Field(
             None,
             description="the priority this table is for (an action plan's), as in priorities.yaml",
+            examples=["Domestic Abuse"],
         )
-        headings: list[str] = Field(min_length=1, description="the column headings")
+        headings: list[str] = Field(
+            min_length=1,
+            description="the column headings",
+            examples=[["Indicator", "Kent-wide average"]],
+        )
         rows: list[list[GridCell]] = Field(
             min_length=1,
             description="the rows, one list each; a cell is text, a list of texts (bullets), "
             "{numbered: [ … ]}, or a checked figure "
             "({value: …, agrees_with: table | row | column})",
+            examples=[
+                [["Repeat victims", "28%"], ["Cases reviewed", ["Monthly", "By the task group"]]]
+            ],
         )
 
         @model_validator(mode="after")
@@ -219,6 +248,7 @@ class GlossaryChoice(Content):
     also: list[str] = Field(
         default_factory=list,
         description="glossary entries to list even if unused, e.g. [Community Trigger]",
+        examples=[["Community Trigger"]],
     )
 
     @model_validator(mode="after")
@@ -246,9 +276,12 @@ class Glossary(Content):
     """The terms and acronyms the document uses, with their meanings (from the shared
     glossary and the year's own), plus any extras named in ``also``."""
 
-    glossary: Annotated[GlossaryChoice, BeforeValidator(_glossary_shorthand)] = Field(
-        description="write: used; or {used: yes, also: [Community Trigger]} to add entries"
-    )
+    glossary: Annotated[
+        GlossaryChoice,
+        BeforeValidator(
+            _glossary_shorthand, json_schema_input_type=Literal["used"] | GlossaryChoice
+        ),
+    ] = Field(description="write: used; or {used: yes, also: [Community Trigger]} to add entries")
 
 
 BLOCK_KINDS = (
@@ -320,4 +353,10 @@ def _text_shorthand(value: Any) -> Any:
     return [{"text": value}] if isinstance(value, str) else value
 
 
-Blocks = Annotated[list[Block], BeforeValidator(_text_shorthand), Field(min_length=1)]
+Blocks = Annotated[
+    list[Block],
+    BeforeValidator(
+        _text_shorthand, json_schema_input_type=Annotated[str, Field(min_length=1)] | list[Block]
+    ),
+    Field(min_length=1),
+]

@@ -14,6 +14,7 @@ from reportgen.model import GlossaryTerms
 from reportgen.model.files import GLOSSARY_FILE, LIBRARY_FOLDER
 from reportgen.problems import WARNING, Problem, suggest
 from reportgen.types import FieldPath, LibraryItem, PlanContent
+from reportgen.validate.acronyms import ACRONYM, defined_in_place
 from reportgen.validate.fields import read_and_validate
 from reportgen.validate.placeholders import is_placeholder
 
@@ -91,7 +92,6 @@ def unknown_extras(plan: PlanContent | None, glossary: dict[str, str], where: st
     return problems
 
 
-_ACRONYM = re.compile(r"\b([A-Z][A-Z&]+)(?:s|'s)?\b")
 _ROMAN = re.compile(r"[IVXLC]+")
 
 
@@ -103,8 +103,9 @@ def undefined_acronyms(
     where: str = f"{LIBRARY_FOLDER}/{GLOSSARY_FILE}",
 ) -> list[Problem]:
     """A warning for each acronym the plan (or a library text it uses) uses that its
-    glossary (the shared one with the year's own) does not define (only for a plan with a
-    glossary), at its first use."""
+    glossary (the shared one with the year's own) does not define, nor the plan itself
+    where it uses it ("Cognitive Behaviour Therapy (CBT)", see :mod:`acronyms`), at its
+    first use (only for a plan with a glossary)."""
     parts = plan.parts if plan else []
     if not any(lists_glossary(part.file.data) for part in parts):
         return []
@@ -114,13 +115,14 @@ def undefined_acronyms(
         (library[name].file, text_values(library[name].file.data[name]["text"], (name, "text")))
         for name in sorted(used & set(library))
     ]
-    problems, seen = [], set(glossary) | set(not_acronyms)
+    in_place = defined_in_place(text for _, values in texts for _, text in values)
+    problems, seen = [], set(glossary) | set(not_acronyms) | in_place
     for file, values in texts:
         for path, text in values:
             if text.upper() == text or is_placeholder(text):
                 continue  # a heading in capitals is not a string of acronyms; a TODO: is
                 # reported as a placeholder
-            for acronym in _ACRONYM.findall(text):
+            for acronym in ACRONYM.findall(text):
                 if _ROMAN.fullmatch(acronym):
                     continue
                 if acronym not in seen:

@@ -14,6 +14,7 @@ from reportgen.load.yaml import named_values
 from reportgen.model import Priorities, PriorityList
 from reportgen.model.base import Content
 from reportgen.model.plan_blocks import ActionPlan, ContactList, Indicators
+from reportgen.model.priorities import Restatement
 from reportgen.model.text import Glossary, PriorityTable
 from reportgen.problems import WARNING, Problem, suggest
 from reportgen.types import FieldPath, PlanContent, YamlFile
@@ -24,15 +25,16 @@ def priorities_restated(
 ) -> list[Problem]:
     """Leads, cross-cutting themes and action plans must name this year's recommended
     priorities. A restatement that contradicts the source is reported (as a warning: the
-    published plans carry some) naming both places."""
+    published plans carry some) naming both places; one of a removed priority that its
+    ``still_named`` acknowledges is a note, with the reason."""
     if priorities is None:
         return []
-    named: list[tuple[YamlFile, FieldPath, str, str]] = [
-        (file, ("leads", i, "priority"), lead.priority, "has a lead")
+    named: list[tuple[YamlFile, FieldPath, str, Restatement]] = [
+        (file, ("leads", i, "priority"), lead.priority, "lead")
         for i, lead in enumerate(priorities.leads)
     ]
     named += [
-        (file, ("themes", i, "priorities", j), name, "is a matrix column")
+        (file, ("themes", i, "priorities", j), name, "matrix")
         for i, theme in enumerate(priorities.themes)
         for j, name in enumerate(theme.priorities or [])
     ]
@@ -42,19 +44,64 @@ def priorities_restated(
         for path, name in named_values(part.file.data, "priority")
         if len(path) >= 2 and path[-2] in RESTATED_IN
     ]
-    return [
-        where.problem(path, not_a_priority(name, what, priorities, file), severity=WARNING)
-        for where, path, name, what in named
-        if name not in priorities.names
+    restated = [item for item in named if item[2] not in priorities.names]
+    problems = [
+        _acknowledged(
+            where.problem(path, not_a_priority(name, WHAT[kind], priorities, file), WARNING),
+            file,
+            priorities,
+            name,
+            kind,
+        )
+        for where, path, name, kind in restated
     ]
+    return problems + _no_longer_named(file, priorities, {(n, k) for _, _, n, k in restated})
 
 
-RESTATED_IN = {
-    "grid": "has an action plan",
-    "action_plan": "has an action plan",
+RESTATED_IN: dict[str, Restatement] = {
+    "grid": "action plan",
+    "action_plan": "action plan",
+    "indicators": "indicators",
+}
+"""The plan's blocks that name a priority again, and what they are."""
+
+WHAT: dict[Restatement, str] = {
+    "lead": "has a lead",
+    "matrix": "is a matrix column",
+    "action plan": "has an action plan",
     "indicators": "has indicators",
 }
-"""The plan's blocks that name a priority again, and how a report of it reads."""
+"""How a report of a restatement reads."""
+
+
+def _acknowledged(
+    problem: Problem, file: YamlFile, priorities: Priorities, name: str, kind: Restatement
+) -> Problem:
+    """The warning as a note if the removed priority's ``still_named`` lists ``kind``."""
+    for index, removed in enumerate(priorities.removed):
+        if removed.priority == name and removed.still_named and kind in removed.still_named.by:
+            line, _ = file.locate(("removed", index, "still_named")) or (None, None)
+            where = f"{file.path.name}, line {line}"
+            return problem.acknowledged(where, removed.still_named.reason)
+    return problem
+
+
+def _no_longer_named(
+    file: YamlFile, priorities: Priorities, restated: set[tuple[str, Restatement]]
+) -> list[Problem]:
+    """A warning for each ``still_named`` entry that nothing names the priority by now."""
+    return [
+        file.problem(
+            ("removed", index, "still_named", "by", at),
+            f"{removed.priority!r} has no {kind.replace('matrix', 'matrix column')} now, so "
+            f"there is nothing to acknowledge; remove {kind!r} from still_named.",
+            WARNING,
+        )
+        for index, removed in enumerate(priorities.removed)
+        if removed.still_named
+        for at, kind in enumerate(removed.still_named.by)
+        if (removed.priority, kind) not in restated
+    ]
 
 
 def not_a_priority(name: str, what: str, priorities: Priorities, file: YamlFile) -> str:

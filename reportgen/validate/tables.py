@@ -43,6 +43,7 @@ def definition_problems(spec: DataTable, data: CsvTable, place: Place) -> list[P
     problems += _repeated_rows(data, keys)
     problems += _unknown_columns(spec, data, place)
     problems += _unknown_rows(spec, keys, place)
+    problems += _unknown_known_differences(spec, keys, place)
     problems += _rates_per_too_many(spec, place)
     if spec.totals and not spec.counts:
         problems.append(
@@ -168,6 +169,35 @@ def _unknown_rows(spec: DataTable, keys: list[str], place: Place) -> list[Proble
         for where, row in named
         if row not in known
     ]
+
+
+def _unknown_known_differences(spec: DataTable, keys: list[str], place: Place) -> list[Problem]:
+    """A known difference names a row of the data and a column with published figures (its
+    name or heading), or for a total row a column of counts."""
+    published = [
+        name
+        for column in spec.columns
+        if column.published and not isinstance(column, ShowColumn)
+        for name in (column_name(column), column.heading)
+    ]
+    problems = []
+    for index, known in enumerate(spec.known_differences):
+        where = ("known_differences", index)
+        if known.row not in keys:
+            message = f"there is no row {known.row!r} in the data; {suggest(known.row, keys)}"
+            problems.append(place((*where, "row"), message))
+            continue
+        columns = [*published, *(spec.counts if known.row in spec.totals else [])]
+        if known.column not in columns:
+            what = "columns with published figures" + (
+                " or counts" if known.row in spec.totals else ""
+            )
+            message = (
+                f"there is no column {known.column!r} with published figures for row "
+                f"{shown(known.row)}; {suggest(known.column, columns, what)}"
+            )
+            problems.append(place((*where, "column"), message))
+    return problems
 
 
 def _numeric_columns(spec: DataTable) -> set[str]:

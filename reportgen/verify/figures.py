@@ -5,6 +5,7 @@ across tables (``must_agree``), and each chart's series and rows against its tab
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 from reportgen.compute import figures
@@ -12,7 +13,7 @@ from reportgen.compute.charts import chart_data
 from reportgen.compute.references import Reference, cite, figure_at
 from reportgen.load.data import shown
 from reportgen.load.yaml import named_values
-from reportgen.model.assessment import Chart
+from reportgen.model.assessment import Agreement, Chart
 from reportgen.model.plan_blocks import MEASURES
 from reportgen.problems import WARNING, Problem, suggest
 from reportgen.types import ChapteredContent, ComputedTable, FieldPath, Part
@@ -167,16 +168,44 @@ def disagreements(content: ChapteredContent) -> list[Problem]:
         except LookupError as error:
             problems.append(content.spec_file.problem(where, str(error.args[0])))
             continue
-        if len(set(printed)) > 1:
-            listing = "; ".join(
-                f"{ref.strip()} is {value}"
-                for ref, value in zip(agreement.figures, printed, strict=True)
-            )
-            problems.append(
-                content.spec_file.problem(
-                    where,
-                    f"these figures should agree ({agreement.why}) but {listing}.",
-                    severity=WARNING,
-                )
-            )
+        problems += _disagreement(content, index, agreement, printed)
     return problems
+
+
+def _disagreement(
+    content: ChapteredContent, index: int, agreement: Agreement, printed: list[str]
+) -> list[Problem]:
+    """Figures that should agree and do not: a warning, or a note where ``known_difference``
+    gives the same figures; a ``known_difference`` for figures that agree is a warning."""
+    file, known = content.spec_file, agreement.known_difference
+    if known is not None and len(known.values) != len(printed):
+        message = (
+            f"known_difference gives {len(known.values)} values for {len(printed)} figures; "
+            "give one value per figure, in the same order."
+        )
+        return [file.problem(("must_agree", index, "known_difference", "values"), message)]
+    if len(set(printed)) == 1:
+        if known is None:
+            return []
+        message = (
+            f"these figures agree now (all {printed[0]}), so there is no difference to "
+            "acknowledge; remove known_difference."
+        )
+        return [file.problem(("must_agree", index, "known_difference"), message, WARNING)]
+    listing = "; ".join(
+        f"{ref.strip()} is {value}" for ref, value in zip(agreement.figures, printed, strict=True)
+    )
+    message = f"these figures should agree ({agreement.why}) but {listing}."
+    problem = file.problem(("must_agree", index, "figures"), message, severity=WARNING)
+    if known is None:
+        return [problem]
+    line, _ = file.locate(("must_agree", index, "known_difference")) or (None, None)
+    where = f"{file.path.name}, line {line}"
+    if known.values == printed:
+        return [problem.acknowledged(where, known.reason)]
+    changed = (
+        f" {where} acknowledges them as {', '.join(known.values)}, but the figures have "
+        f"changed: check them, then give values: [{', '.join(map(repr, printed))}] there, "
+        "or remove it."
+    )
+    return [replace(problem, message=problem.message + changed)]

@@ -1,27 +1,103 @@
 """A data table's figures once computed: each must be small enough to print (a total of
 huge counts, or a rate over a tiny population, may not be) — an error — and the figures a
 data file says were published — a ``published:`` column, or the figure typed in a total
-row — must agree with the computed ones, allowing for rounding — a warning. Each names the
-file, the line, the table, the row and the column."""
+row — must agree with the computed ones, allowing for rounding — a warning, unless the
+table's ``known_differences`` acknowledges that very difference (then a note, with its
+reason). Each names the file, the line, the table, the row and the column."""
 
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass, replace
 
 from reportgen.compute import figures
 from reportgen.compute.tables import printed_decimals
 from reportgen.load.data import shown
-from reportgen.model.assessment import Column, RankColumn, ShowColumn, column_name
+from reportgen.model.assessment import (
+    Column,
+    KnownDifference,
+    RankColumn,
+    ShowColumn,
+    column_name,
+)
 from reportgen.problems import ERROR, WARNING, Problem
 from reportgen.types import Cell, ComputedTable, TableSource
 
 
 def published_problems(source: TableSource, table: ComputedTable) -> list[Problem]:
     """Every figure of a table too large to print (an error), and every published figure
-    and total row that disagrees with the data (a warning)."""
+    and total row that disagrees with the data (a warning, or a note where acknowledged)."""
     rows = _Rows(source)
-    problems = _too_large(table, rows) + _totals(source, table, rows)
-    return problems + _published_columns(source, table, rows)
+    found = _totals(source, table, rows) + _published_columns(source, table, rows)
+    return _too_large(table, rows) + _acknowledged(source, found, rows)
+
+
+@dataclass(frozen=True)
+class _Difference:
+    """A published figure that disagrees with the computed one."""
+
+    row: str
+    column: tuple[str, ...]
+    """The names a known difference may give the column by: its name and heading, or
+    for a total row the column of counts."""
+    published: str
+    computed: str
+    message: str
+
+
+def _acknowledged(source: TableSource, found: list[_Difference], rows: _Rows) -> list[Problem]:
+    """Each difference as a warning, or as a note where a known difference gives the same
+    row, column and figures; a known difference that matches nothing is a warning."""
+    known = source.spec.known_differences
+    problems, matched = [], set()
+    for difference in found:
+        problem = rows.problem(difference.row, difference.message)
+        index = _known_index(known, difference)
+        if index is None:
+            problems.append(problem)
+            continue
+        matched.add(index)
+        entry, where = known[index], _place(source, index)
+        if (entry.published, entry.computed) == (difference.published, difference.computed):
+            problems.append(problem.acknowledged(where, entry.reason))
+        else:
+            message = f"{problem.message} {where} {_changed(entry, difference)}"
+            problems.append(replace(problem, message=message))
+    problems += [
+        source.file.problem(
+            ("tables", source.name, "known_differences", index),
+            f"row {shown(entry.row)}, column {entry.column!r}: the published figure now "
+            "agrees with the computed one (or none is published), so there is no "
+            "difference to acknowledge; remove this entry.",
+            severity=WARNING,
+        )
+        for index, entry in enumerate(known)
+        if index not in matched
+    ]
+    return problems
+
+
+def _known_index(known: list[KnownDifference], difference: _Difference) -> int | None:
+    """The known difference for the same row and column, if there is one."""
+    for index, entry in enumerate(known):
+        if entry.row == difference.row and entry.column in difference.column:
+            return index
+    return None
+
+
+def _changed(entry: KnownDifference, difference: _Difference) -> str:
+    return (
+        f"acknowledges it as published {entry.published} and computed {entry.computed}, but the "
+        "figures have changed: check them, then give published: "
+        f"{difference.published} and computed: {difference.computed} there, or remove it."
+    )
+
+
+def _place(source: TableSource, index: int) -> str:
+    """Where a known difference is written: "violent-crime.yaml, line 320"."""
+    path = ("tables", source.name, "known_differences", index)
+    line, _ = source.file.locate(path) or (None, None)
+    return f"{source.file.path.name}, line {line}"
 
 
 class _Rows:
@@ -71,25 +147,23 @@ def _why_too_large(name: str, value: float) -> str:
     )
 
 
-def _totals(source: TableSource, table: ComputedTable, rows: _Rows) -> list[Problem]:
-    problems = []
+def _totals(source: TableSource, table: ComputedTable, rows: _Rows) -> list[_Difference]:
+    found = []
     for row, parts in source.spec.totals.items():
         for header in source.spec.counts:
-            summed = table.figures[row, header].value
-            given = rows.raw(row, header)
-            if given and not figures.agrees(summed, given):
-                problems.append(
-                    rows.problem(
-                        row,
-                        f"{header} is published as {given} but its rows "
-                        f"({', '.join(parts)}) add up to {figures.format_number(summed)}.",
-                    )
+            summed = figures.format_number(table.figures[row, header].value)
+            given = rows.raw(row, header).strip()
+            if given and not figures.agrees(table.figures[row, header].value, given):
+                message = (
+                    f"{header} is published as {given} but its rows ({', '.join(parts)}) "
+                    f"add up to {summed}."
                 )
-    return problems
+                found.append(_Difference(row, (header,), given, summed, message))
+    return found
 
 
-def _published_columns(source: TableSource, table: ComputedTable, rows: _Rows) -> list[Problem]:
-    problems = []
+def _published_columns(source: TableSource, table: ComputedTable, rows: _Rows) -> list[_Difference]:
+    found = []
     for column in source.spec.columns:
         if not column.published or isinstance(column, ShowColumn):
             continue
@@ -100,21 +174,26 @@ def _published_columns(source: TableSource, table: ComputedTable, rows: _Rows) -
                 continue  # nothing was published for this row
             cell = table.figures[key, label]
             if not figures.agrees(cell.value, published):
-                why = _why(table, column, key, cell, rows)
-                problems.append(
-                    rows.problem(
-                        key,
-                        f"column {column.heading!r} is published as {published} "
-                        f"but the figures give {why}.",
-                    )
+                computed = _computed(column, cell)
+                message = (
+                    f"column {column.heading!r} is published as {published} but the figures "
+                    f"give {computed}{_basis(table, column, key, cell, rows)}."
                 )
-    return problems
+                names = (label, column.heading)
+                found.append(_Difference(key, names, published, computed, message))
+    return found
 
 
-def _why(table: ComputedTable, column: Column, key: str, cell: Cell, rows: _Rows) -> str:
-    """The computed figure, and for a ranking the value it ranks by."""
+def _computed(column: Column, cell: Cell) -> str:
+    """The computed figure as printed; a ranking as an ordinal (7th)."""
     if isinstance(column, RankColumn) and cell.value is not None:
-        basis = table.figures[key, column.rank].value
-        shown_basis = figures.format_number(basis, rows.decimals(column.rank))
-        return f"{figures.ordinal(int(cell.value))} (by {column.rank}: {shown_basis})"
+        return figures.ordinal(int(cell.value))
     return cell.text or "no figure"
+
+
+def _basis(table: ComputedTable, column: Column, key: str, cell: Cell, rows: _Rows) -> str:
+    """For a ranking, the value it ranks by: " (by rate_2015: 57.1)"."""
+    if not isinstance(column, RankColumn) or cell.value is None:
+        return ""
+    basis = table.figures[key, column.rank].value
+    return f" (by {column.rank}: {figures.format_number(basis, rows.decimals(column.rank))})"
