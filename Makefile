@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 YEARS := $(patsubst %/,%,$(dir $(wildcard content/*/report.yaml)))
 
-.PHONY: demo test lint templates reference golden bench clean
+.PHONY: demo test lint templates reference schema golden samples bench clean
 
 demo: $(VENV)/.installed
 	@scripts/system-packages demo
@@ -32,13 +32,33 @@ templates: $(VENV)/.installed
 reference: $(VENV)/.installed
 	$(BIN)/python tools/make_reference.py
 
+# Rewrite docs/schemas/ (a JSON Schema per kind of content file) from reportgen/model/, and
+# give every file in content/ the first line that points an editor at its schema.
+schema: $(VENV)/.installed
+	$(BIN)/reportgen schema --link content
+
 # Rewrite tests/golden/ from the current output (review the diff before committing).
 golden: $(VENV)/.installed-test
 	$(BIN)/python -m tests.golden
 
+# Refresh the tests' frozen copy of the sample years (tests/data/samples/) from content/, on
+# purpose: the tests never read content/, so officers' edits and sign-offs there cannot break
+# them. Sign-offs, hidden and backup files are left out. Then `make golden` and review the diff.
+SAMPLES := content/2016-17 content/2018-19 content/library
+samples:
+	rm -rf tests/data/samples.new
+	mkdir -p tests/data/samples.new
+	cp -R $(SAMPLES) tests/data/samples.new/
+	find tests/data/samples.new -mindepth 1 \( -name signoffs.yaml -o -name '.*' -o -name '*~' \) -prune -exec rm -rf {} +
+	rm -rf tests/data/samples
+	mv tests/data/samples.new tests/data/samples
+
 bench: $(VENV)/.installed
+	$(BIN)/python bench/cold_year.py
+	$(BIN)/python bench/rebuild.py
 	$(BIN)/python bench/build_year.py
 	$(BIN)/python bench/check_rows.py
+	$(BIN)/python bench/preview_refresh.py
 
 $(VENV)/.created:
 	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed: sudo apt-get install -y python3 python3-venv" >&2; exit 1; }

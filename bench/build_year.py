@@ -1,20 +1,20 @@
-"""Time building a sample year, and compare with the DOCX + LibreOffice path.
+"""Time building a sample year, and where the time goes.
 
 Run: make bench  (or .venv/bin/python bench/build_year.py [--repeat N] [YEAR ...])
 
 For each year it reports, as medians in seconds:
-- each format on its own, every document;
+- each format on its own, every document, called in this process (``build()``);
 - the whole year, every document in every format, as `reportgen build` does it
   (documents and formats rendered in parallel across the cores), into an empty folder,
-  with the chart cache emptied too;
-- a rebuild with nothing changed (outputs reused);
-- the same DOCX files converted to PDF by `soffice --headless --convert-to pdf` (one run
-  for all of them), and the ratio of the whole-year build to that;
-- the split of one build done step by step in one process: loading, figures, charts,
-  DOCX (and the LibreOffice pass that numbers the Word contents page), HTML, PDF layout
-  and PDF write;
+  with the chart cache emptied too (and the files read forgotten);
+- the split of one build done step by step in one process: importing reportgen (a new
+  process), reading (cold, then from the cache of files read), figures, charts, DOCX
+  (and the LibreOffice pass that numbers the Word contents page), HTML, PDF layout and
+  PDF write;
 - `reportgen publish` of a signed-off copy (its officers given keys made in the scratch
   folder, since the samples require signatures): the agenda pack, HTML and manifest.
+The cold year against the Word + LibreOffice path, as whole processes, is
+bench/cold_year.py; rebuilds (nothing changed, one file edited) bench/rebuild.py.
 Numbers only, never a pass/fail.
 """
 
@@ -24,6 +24,7 @@ import argparse
 import shutil
 import statistics
 import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -32,6 +33,7 @@ from pathlib import Path
 from reportgen import FORMATS, build
 from reportgen.commands import sign_off, status
 from reportgen.commands.publish import publish
+from reportgen.load import cache
 from reportgen.signoff import new_key
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
@@ -49,31 +51,13 @@ def median_seconds(
     return statistics.median(timings)
 
 
-def soffice_seconds(docx_files: list[Path], out: Path, repeat: int) -> float | None:
-    """The same DOCX files converted to PDF by LibreOffice, in one soffice run."""
-    soffice = shutil.which("soffice")
-    if not soffice:
-        return None
-    command = [
-        soffice,
-        f"-env:UserInstallation={(out / 'profile').as_uri()}",
-        "--headless",
-        "--convert-to",
-        "pdf",
-        "--outdir",
-        str(out / "pdf"),
-        *map(str, docx_files),
-    ]
-    subprocess.run(command, capture_output=True, check=True)  # warm LibreOffice's profile
-    return median_seconds(lambda: subprocess.run(command, capture_output=True, check=True), repeat)
-
-
 def bench_year(year: Path, repeat: int) -> None:
     with tempfile.TemporaryDirectory() as scratch:
         out = Path(scratch)
 
         def fresh() -> None:
             shutil.rmtree(out / "y", ignore_errors=True)
+            cache.forget()
 
         for fmt in FORMATS:
             seconds = median_seconds(
@@ -82,16 +66,8 @@ def bench_year(year: Path, repeat: int) -> None:
             print(f"{year.name}  {fmt:<4} only                      {seconds:6.2f} s")
         whole = median_seconds(lambda: build(year, out=out / "y"), repeat, before=fresh)
         print(f"{year.name}  whole year, all formats        {whole:6.2f} s")
-        seconds = median_seconds(lambda: build(year, out=out / "y"), repeat)
-        print(f"{year.name}  rebuild with nothing changed   {seconds:6.2f} s")
-        lo = soffice_seconds(sorted((out / "y").glob("*.docx")), out / "lo", repeat)
-        if lo is not None:
-            print(
-                f"{year.name}  soffice DOCX -> PDF (same files) {lo:6.2f} s   "
-                f"ratio build/soffice {whole / lo:.2f}"
-            )
         for stage, seconds in split(year, out / "split").items():
-            print(f"{year.name}    {stage:<34} {seconds:6.2f} s")
+            print(f"{year.name}    {stage:<42} {seconds:6.2f} s")
         seconds, pages = publish_seconds(year, out / "publish", repeat)
         print(f"{year.name}  publish (agenda pack, {pages} pages) {seconds:6.2f} s")
 
@@ -145,6 +121,21 @@ def tables_seconds(year: object) -> float:
     return time.perf_counter() - started
 
 
+def import_seconds() -> float:
+    """Importing the command line, in a new process (the best of three)."""
+    code = (
+        "import time; t = time.perf_counter(); import reportgen.cli; print(time.perf_counter() - t)"
+    )
+    return min(
+        float(
+            subprocess.run(
+                [sys.executable, "-c", code], capture_output=True, text=True, check=True
+            ).stdout
+        )
+        for _ in range(3)
+    )
+
+
 def split(year: Path, out: Path) -> dict[str, float]:
     """One build, step by step in one process, timed per step (charts drawn cold)."""
     from reportgen import read_year
@@ -160,7 +151,9 @@ def split(year: Path, out: Path) -> dict[str, float]:
     folders = search_path(None)
     times: dict[str, float] = dict.fromkeys(
         (
+            "importing reportgen (a new process)",
             "loading and checking",
+            "loading and checking, files read before",
             "figures (tables)",
             "compute, with charts drawn (no cache)",
             "DOCX",
@@ -171,9 +164,14 @@ def split(year: Path, out: Path) -> dict[str, float]:
         ),
         0.0,
     )
+    times["importing reportgen (a new process)"] = import_seconds()
+    cache.forget()
     started = time.perf_counter()
     year_content = read_year(year)
     times["loading and checking"] = time.perf_counter() - started
+    started = time.perf_counter()
+    read_year(year)
+    times["loading and checking, files read before"] = time.perf_counter() - started
     times["figures (tables)"] = tables_seconds(year_content)
     times["loading and checking"] -= times["figures (tables)"]
     for kind in DOCUMENTS.values():

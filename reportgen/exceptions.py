@@ -28,7 +28,7 @@ class ContentError(ReportgenError):
     def __init__(self, problems: Sequence[Problem]) -> None:
         self.problems = list(problems)
         errors = sum(p.is_error for p in self.problems)
-        warnings = len(self.problems) - errors
+        warnings = sum(p.is_warning for p in self.problems)
         lines = [p.describe() for p in self.problems]
         summary = (
             f"{errors} error(s) and {warnings} warning(s) in the content; nothing was done. "

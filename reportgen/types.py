@@ -333,6 +333,7 @@ class Year:
     logo: CheckedPicture | None = None
     """The house style's logo, checked (None without one)."""
     warnings: list[Problem] = field(default_factory=list)
+    """The content's warnings (not those it acknowledges, e.g. known differences)."""
 
     @property
     def name(self) -> str:

@@ -12,9 +12,13 @@ import sys
 from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
+from string import ascii_lowercase
 
 import docx
 import pdfplumber
+from docx.document import Document as DocumentObject
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
 
 REFERENCE = Path(__file__).resolve().parent / "reference"
 _LEADING_NUMBER = re.compile(r"^\s*(?:[-\u2022\u2013]\s*)?(?:\d+(?:\.\d+)*\.?|[a-z]\))\s+")
@@ -78,12 +82,41 @@ def document_text(path: Path) -> str:
     return html_text(path.read_text(encoding="utf-8"))
 
 
+def list_labels(document: DocumentObject) -> dict[object, str]:
+    """Each numbered paragraph's label and tab ("2.1\t", "b)\t"), counted in document
+    order from its numbering's start (the single-level lists reportgen writes)."""
+    numbering = document.part.numbering_part.element
+    abstracts = {a.get(qn("w:abstractNumId")): a for a in numbering.findall(qn("w:abstractNum"))}
+    levels = {}
+    for number in numbering.findall(qn("w:num")):
+        abstract = abstracts[number.find(qn("w:abstractNumId")).get(qn("w:val"))]
+        levels[number.get(qn("w:numId"))] = abstract.find(qn("w:lvl"))
+    counts: dict[str, int] = {}
+    labels = {}
+    for paragraph in document.element.body.iter(qn("w:p")):
+        number = paragraph.find(f"{qn('w:pPr')}/{qn('w:numPr')}/{qn('w:numId')}")
+        if number is None or number.get(qn("w:val")) not in levels:
+            continue
+        level = levels[number.get(qn("w:val"))]
+        start = int(level.find(qn("w:start")).get(qn("w:val")))
+        value = counts[number.get(qn("w:val"))] = counts.get(number.get(qn("w:val")), start - 1) + 1
+        letters = level.find(qn("w:numFmt")).get(qn("w:val")) == "lowerLetter"
+        shown = ascii_lowercase[value - 1] if letters else str(value)
+        labels[paragraph] = level.find(qn("w:lvlText")).get(qn("w:val")).replace("%1", shown) + "\t"
+    return labels
+
+
 def docx_text(path: Path) -> str:
     document = docx.Document(path)
-    parts = [paragraph.text for paragraph in document.paragraphs]
+    labels = list_labels(document)  # Word numbering, as printed
+
+    def text(paragraph: Paragraph) -> str:
+        return labels.get(paragraph._p, "") + paragraph.text
+
+    parts = [text(paragraph) for paragraph in document.paragraphs]
     for table in document.tables:
         for row in table.rows:
-            parts += [cell.text for cell in row.cells]
+            parts += ["\n".join(map(text, cell.paragraphs)) for cell in row.cells]
     return "\n".join(parts)
 
 

@@ -13,7 +13,7 @@ from reportgen import build, check, read_year
 from reportgen.compute import community_safety_plan
 from reportgen.signoff.required import blocks_text
 from reportgen.types import CellList
-from tests.fidelity import letters_and_digits, pdf_text
+from tests.fidelity import letters_and_digits, list_labels, pdf_text
 from tests.test_plan_blocks import add_to_plan
 
 GRID = """
@@ -80,14 +80,19 @@ def test_lists_in_cells_print_in_html_word_and_pdf(with_plan: Path, tmp_path: Pa
         ("ol", ["Agree the scope", "Report to the board"]),
     ]
 
-    tables = docx.Document(out / "community-safety-plan.docx").tables
+    document = docx.Document(out / "community-safety-plan.docx")
+    tables, labels = document.tables, list_labels(document)
     (table,) = [t for t in tables if t.rows[0].cells[0].text == "Sub-group"]
     bullets, steps = table.rows[1].cells[1], table.rows[1].cells[2]
     assert [(p.style.name, p.text) for p in bullets.paragraphs] == [
         ("List Bullet", "Map hotspots"),
         ("List Bullet", "Share data weekly"),
     ]
-    assert [p.text for p in steps.paragraphs] == ["1.\tAgree the scope", "2.\tReport to the board"]
+    # a Word list (numbering.xml), labelled as it was typed before
+    assert [labels[p._p] + p.text for p in steps.paragraphs] == [
+        "1.\tAgree the scope",
+        "2.\tReport to the board",
+    ]
     assert table.rows[2].cells[1].text == "Run a summer scheme"
 
     text = letters_and_digits(pdf_text(out / "community-safety-plan.pdf"))

@@ -18,7 +18,7 @@ from pypdf import PdfReader
 from reportgen import build, check, read_year
 from reportgen.compute import community_safety_plan
 from tests.conftest import DATA, edit
-from tests.fidelity import docx_text, html_text, pdf_figure_alts, pdf_text
+from tests.fidelity import docx_text, html_text, list_labels, pdf_figure_alts, pdf_text
 
 YEAR = "2026-27"
 LOGO = "Riverside Borough Council"
@@ -198,7 +198,8 @@ def test_lists_in_cells_in_every_format(built: Path) -> None:
         "Train frontline staff",
         "Review every domestic homicide",
     ]
-    assert [p.text for p in tasks.rows[2].cells[1].paragraphs] == [
+    labels = list_labels(word)  # a Word list, labelled as it was typed
+    assert [labels[p._p] + p.text for p in tasks.rows[2].cells[1].paragraphs] == [
         "1.\tMap county lines activity",
         "2.\tRefer young people for support",
     ]

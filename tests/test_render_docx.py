@@ -9,7 +9,7 @@ import pytest
 from docx.oxml.ns import qn
 
 from reportgen import build
-from tests.fidelity import docx_text
+from tests.fidelity import docx_text, list_labels
 
 
 def _document(built: dict[str, Path], year: str) -> docx.document.Document:
@@ -37,7 +37,10 @@ def test_headings_use_heading_styles(built_samples: dict[str, Path]) -> None:
 
 def test_numbered_paragraphs(built_samples: dict[str, Path]) -> None:
     document = _document(built_samples, "2018-19")
-    numbered = [p.text for p in document.paragraphs if p.style.name == "Numbered Paragraph"]
+    labels = list_labels(document)  # Word numbering, printed as the label was typed
+    numbered = [
+        labels[p._p] + p.text for p in document.paragraphs if p.style.name == "Numbered Paragraph"
+    ]
     assert numbered[0].startswith("1.1\tThe Safer Maidstone Partnership's (SMP)")
     assert numbered[-1].startswith("6.2\tThe Kent Police & Crime Commissioners")
 
@@ -65,7 +68,10 @@ def test_implications_table_has_every_row_and_a_repeating_header(
         "Asset Management",
     ]
     legal = table.rows[5].cells
-    assert "b)\tA strategy for combating the misuse of drugs" in legal[1].text
+    labels = list_labels(document)
+    assert "b)\tA strategy for combating the misuse of drugs" in "\n".join(
+        labels.get(p._p, "") + p.text for p in legal[1].paragraphs
+    )
     assert legal[2].text == "Head of Legal Partnership"
 
 

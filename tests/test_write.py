@@ -46,13 +46,13 @@ def test_interrupted_write_leaves_the_old_file(
 def test_failed_build_keeps_previous_outputs(minimal: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     build(minimal, out=out)
-    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
     broken = tmp_path / "broken" / "docx"
     broken.mkdir(parents=True)
     (broken / "committee-report.docx").write_bytes(b"not a word file")
     with pytest.raises(TemplateError, match="not a Word"):
         build(minimal, out=out, templates=broken.parent, formats=["docx"])
-    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before
 
 
 def test_build_never_modifies_content(minimal: Path, tmp_path: Path) -> None:
@@ -67,7 +67,7 @@ def test_build_never_modifies_content(minimal: Path, tmp_path: Path) -> None:
 def test_failed_format_writes_none_of_the_set(minimal: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     build(minimal, out=out)
-    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
     report = minimal / "report.yaml"
     report.write_text(report.read_text().replace("title: Test", "title: NEW Test"))
     broken = tmp_path / "broken" / "html"
@@ -78,7 +78,7 @@ def test_failed_format_writes_none_of_the_set(minimal: Path, tmp_path: Path) -> 
     )
     with pytest.raises(RenderError):
         build(minimal, out=out, templates=broken.parent)
-    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before
 
 
 def test_docx_only_build_does_not_need_the_html_template(minimal: Path, tmp_path: Path) -> None:

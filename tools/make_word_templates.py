@@ -418,7 +418,7 @@ def chaptered() -> DocumentObject:
     )
     heading.paragraph_format.page_break_before = True
     bookmarked(heading, "chapter")
-    blocks(document, "chapter.blocks", "Heading 3")
+    blocks(document, "chapter.blocks", "Heading 2")  # a chapter without sections
     tag(document, "{%p for section in chapter.sections %}")
     bookmarked(
         # An unnumbered section lines up with a numbered chapter's title, as published.

@@ -21,6 +21,8 @@ from reportgen import signoff
 from reportgen.cli.diff import diff_command
 from reportgen.cli.help import examples
 from reportgen.cli.new import new_command
+from reportgen.cli.preview import preview_command
+from reportgen.cli.schema import schema_command
 from reportgen.commands import build, check_year, publish, sign_off, status
 from reportgen.commands.keys import make_key, public_key_line, show_key
 from reportgen.compute import DOCUMENTS
@@ -100,7 +102,9 @@ class CommaList(click.ParamType):
         return names
 
 
-@click.group(cls=ReportgenGroup, commands=[new_command, diff_command])
+@click.group(
+    cls=ReportgenGroup, commands=[new_command, diff_command, preview_command, schema_command]
+)
 @click.version_option(__version__, prog_name="reportgen")
 @click.option("--debug", is_flag=True, help="Show a traceback when something fails.")
 def cli(debug: bool) -> None:
@@ -138,26 +142,39 @@ TEMPLATES = click.option(
         "reportgen check content/2018-19            # every problem, with file, line and field",
         "reportgen check content/2018-19 --strict   # warnings count as errors",
         "reportgen check content/library            # the shared library on its own",
+        "reportgen check content/2016-17 --all      # and the known differences, with reasons",
     ),
 )
 @click.argument("content_dir", type=CONTENT_DIR)
 @STRICT
-def check_command(content_dir: Path, strict: bool) -> None:
+@click.option(
+    "--all",
+    "show_all",
+    is_flag=True,
+    help="Also list the warnings the content acknowledges (known_differences, "
+    "still_named), with their reasons.",
+)
+def check_command(content_dir: Path, strict: bool, show_all: bool) -> None:
     """Check a year's content and list every problem, with file, line and field.
 
     Errors stop a build; warnings (figures that disagree, undefined acronyms) do
-    not, unless --strict is given."""
+    not, unless --strict is given. Warnings the content acknowledges, with a reason,
+    are counted apart and listed with --all."""
     problems, year = check_year(content_dir)
     for problem in problems:
-        click.echo(problem.describe(), err=True)
+        if show_all or not problem.is_acknowledged:
+            click.echo(problem.describe(), err=True)
     errors = sum(problem.is_error for problem in problems)
-    warnings = len(problems) - errors
+    warnings = sum(problem.is_warning for problem in problems)
     if errors or (strict and warnings):
         raise ReportgenError(
             f"{errors} error(s), {warnings} warning(s) in {content_dir}"
             + (" (--strict: warnings count as errors)." if strict else ".")
         )
-    click.echo(f"{content_dir}: no errors, {warnings} warning(s).")
+    acknowledged = len(problems) - errors - warnings
+    also = f", {acknowledged} acknowledged" if acknowledged else ""
+    also += " (--all lists them)" if acknowledged and not show_all else ""
+    click.echo(f"{content_dir}: no errors, {warnings} warning(s){also}.")
     if year is not None:
         click.echo(signoff.summary(signoff.statuses(year)))
 

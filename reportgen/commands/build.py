@@ -4,12 +4,17 @@
     paths = build("content/2018-19", documents=["committee-report"], formats=["pdf"])
 
 Phases, each a helper below: pass the gate (read, validate, compute and verify the
-figures, sign-off state) → choose the documents and formats → take the output folder's
-lock (a second build into it waits), finish or clear what a killed build left → find
-what is out of date → compute those documents → draw their charts → render → replace
-the old files with the new ones all together (:mod:`reportgen.write.staging`) → keep the
-newly drawn charts. A build that fails at any point leaves the previous set of files, and
-the chart cache, as they were.
+figures, sign-off state; the files read are kept by their bytes in the output folder's
+``.cache/parsed/``, so an unchanged year is read quickly next time) → choose the
+documents and formats → take the output folder's lock (a second build into it waits),
+finish or clear what a killed build left → compute the documents → find what is out of
+date: each document's fingerprint (its computed content, draft or final, templates and
+tools; :mod:`reportgen.render.fingerprint`) against the build stamp, so an edit
+re-renders only the documents it changes → draw their charts (in a process of their own
+while WeasyPrint is imported) → render → replace the old files with the new ones all
+together (:mod:`reportgen.write.staging`) → keep the newly drawn charts and the files
+read. A build that fails at any point leaves the previous set of files, and the caches,
+as they were.
 """
 
 from __future__ import annotations
@@ -19,19 +24,21 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reportgen.commands.gate import gate
-from reportgen.compute import DOCUMENTS
+from reportgen.compute import DOCUMENTS, ComputedDocument
 from reportgen.exceptions import OutputError, ReportgenError
-from reportgen.model.files import LIBRARY_FOLDER
-from reportgen.render.charts import charts_in, draw_charts
-from reportgen.render.document import FORMATS, Job, Progress, RenderJob
+from reportgen.load.cache import PARSED_FOLDER, kept_in, save
+from reportgen.render.charts import charts_in
+from reportgen.render.document import FORMATS, Job, Progress, RenderJob, draw_charts_while
 from reportgen.render.docx_contents import remove_abandoned_scratch
+from reportgen.render.fingerprint import document_fingerprint
+from reportgen.render.pdf import load_weasyprint
 from reportgen.render.template_folders import search_path
 from reportgen.types import Year
 from reportgen.write.files import OutputFolder, as_bytes
 from reportgen.write.lock import output_lock
 from reportgen.write.pictures import CHARTS_FOLDER, PictureFolder
 from reportgen.write.staging import finish_interrupted, remove_leftovers, replace_together
-from reportgen.write.stamps import STAMP_FILE, BuildStamp, inputs_fingerprint
+from reportgen.write.stamps import STAMP_FILE, BuildStamp
 
 
 def build(
@@ -56,24 +63,36 @@ def build(
     properties); ``final`` refuses to build drafts, naming what is missing or stale.
     ``strict`` refuses content with warnings too.
     """
-    passed = gate(folder, strict, signed_off_for="a final build" if final else None)
+    with kept_in(_parsed_files(folder, out)) as reading:
+        passed = gate(folder, strict, signed_off_for="a final build" if final else None)
     year, tell = passed.year, progress or (lambda message: None)
-    chosen_formats = _formats(formats)
-    jobs = [(name, fmt) for name in _documents(year, documents) for fmt in chosen_formats]
+    names = _documents(year, documents)
+    jobs = [(name, fmt) for name in names for fmt in _formats(formats)]
     user_templates = Path(templates) if templates else None
     output = OutputFolder(output_folder(year, out, user_templates))
     with output_lock(output.root, tell):
         _tidy(output.root, tell)
-        stale = _StaleJobs.find(year, jobs, output, user_templates, passed.draft, tell)
-        computed = {name: DOCUMENTS[name].compute(year) for name in stale.documents}
+        computed = {name: DOCUMENTS[name].compute(year) for name in names}
+        folders = search_path(user_templates)
+        stale = _StaleJobs.find(year.name, computed, jobs, output, folders, passed.draft, tell)
+        to_render = {name: computed[name] for name in stale.documents}
         cache = PictureFolder(output.root / CHARTS_FOLDER, hold=True)
-        pictures = draw_charts(charts_in(list(computed.values())), cache)
-        rendered = RenderJob(user_templates, computed, passed.draft, pictures).run_all(
+        pdfs = any(fmt == "pdf" for _, fmt in stale.jobs)  # WeasyPrint imported meanwhile
+        charts = charts_in(list(to_render.values()))
+        pictures = draw_charts_while(charts, cache, load_weasyprint if pdfs else None)
+        rendered = RenderJob(user_templates, to_render, passed.draft, pictures).run_all(
             stale.jobs, tell
         )
         _write_all(output, stale, rendered, year, tell)
         cache.save()
+        save(reading, output.root / PARSED_FOLDER)
     return [output.path_for(f"{name}.{fmt}") for name, fmt in jobs]
+
+
+def _parsed_files(folder: Path | str, out: Path | str | None) -> Path:
+    """Where the last build into the output folder kept the content files it read (read
+    before the folder is checked: only a cache, keyed by the files' bytes)."""
+    return (Path(out) if out else default_output(Path(folder))).resolve() / PARSED_FOLDER
 
 
 def default_output(folder: Path) -> Path:
@@ -105,7 +124,7 @@ def _tidy(root: Path, tell: Progress) -> None:
     """Before anything else: finish a killed build's replacing of its files, then delete
     what killed builds left (here, and LibreOffice's scratch folders)."""
     finish_interrupted(root, tell)
-    remove_leftovers([root, root / CHARTS_FOLDER])
+    remove_leftovers([root, root / CHARTS_FOLDER, root / PARSED_FOLDER])
     remove_abandoned_scratch()
 
 
@@ -131,11 +150,11 @@ def _formats(requested: Iterable[str] | None) -> list[str]:
 
 @dataclass(frozen=True)
 class _StaleJobs:
-    """The jobs whose output is out of date, and the fingerprint of what they are made
-    from (a job whose output has the same fingerprint is reused)."""
+    """The jobs whose output is out of date, and each document's fingerprint (a job whose
+    output was made from the same fingerprint is reused)."""
 
     jobs: list[Job]
-    fingerprint: str
+    fingerprints: dict[str, str]
     stamp: BuildStamp
 
     @property
@@ -145,25 +164,26 @@ class _StaleJobs:
     @classmethod
     def find(
         cls,
-        year: Year,
+        year: str,
+        computed: dict[str, ComputedDocument],
         jobs: list[Job],
         output: OutputFolder,
-        templates: Path | None,
+        folders: list[Path],
         draft: bool,
         tell: Progress,
     ) -> _StaleJobs:
-        # every shared file: library texts, the glossary, the contacts; and every picture
-        # the year places (those from the library are not in the year folder)
-        shared = sorted((year.folder.parent / LIBRARY_FOLDER).glob("*.y*ml"))
-        shared += sorted({picture.file.path for picture in year.pictures.values()})
-        fingerprint = inputs_fingerprint(year.folder, shared, search_path(templates))
-        fingerprint += ":draft" if draft else ":final"
+        fingerprints = {
+            name: document_fingerprint(document, name, draft, folders)
+            for name, document in computed.items()
+        }
         stamp = BuildStamp(output.root)
-        stale = [job for job in jobs if not stamp.fresh(f"{job[0]}.{job[1]}", fingerprint)]
+        stale = []
         for name, fmt in jobs:
-            if (name, fmt) not in stale:
-                tell(f"{year.name}: {name}.{fmt} is up to date")
-        return cls(stale, fingerprint, stamp)
+            if stamp.fresh(f"{name}.{fmt}", fingerprints[name]):
+                tell(f"{year}: {name}.{fmt} is up to date")
+            else:
+                stale.append((name, fmt))
+        return cls(stale, fingerprints, stamp)
 
 
 def _write_all(
@@ -180,7 +200,8 @@ def _write_all(
         return
     for file_name, payload in rendered.items():
         tell(f"{year.name}: writing {file_name}")
-        stale.stamp.record(file_name, stale.fingerprint, as_bytes(payload))
+        name = file_name.rsplit(".", 1)[0]
+        stale.stamp.record(file_name, stale.fingerprints[name], as_bytes(payload))
     replace_together(output, {**rendered, STAMP_FILE: stale.stamp.payload()})
 
 

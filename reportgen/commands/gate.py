@@ -23,7 +23,7 @@ def read_year(folder: Path | str) -> Year:
     :class:`ContentError` listing every problem if there is an error."""
     problems, year = _read(Path(folder))
     if year is None:
-        raise ContentError(problems)
+        raise ContentError([problem for problem in problems if not problem.is_acknowledged])
     return year
 
 
@@ -35,12 +35,14 @@ def _read(folder: Path) -> tuple[list[Problem], Year | None]:
     problems = in_reading_order(problems)
     if validation.year is None or any(problem.is_error for problem in problems):
         return problems, None
-    return problems, replace(validation.year, assessment=assessment, plan=plan, warnings=problems)
+    warnings = [problem for problem in problems if problem.is_warning]
+    return problems, replace(validation.year, assessment=assessment, plan=plan, warnings=warnings)
 
 
 def check(folder: Path | str) -> list[Problem]:
     """Every problem in a year folder, or in the shared library folder (errors and
-    warnings); empty when all is well."""
+    warnings), and the warnings the content acknowledges (``is_acknowledged``, each with
+    its reason); empty when all is well."""
     return check_year(folder)[0]
 
 

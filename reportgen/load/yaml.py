@@ -8,12 +8,14 @@ nothing in the file is ever executed or templated.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from reportgen.load.cache import remembered
 from reportgen.load.mistakes import quoted, shown, syntax_problem
 from reportgen.load.mistakes.comments import comment_line_after, comment_line_message, is_prose
 from reportgen.load.paths import outside_content
@@ -38,6 +40,8 @@ _NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
 _UNSHOWABLE = re.compile(f"[{_CONTROL}{_SURROGATES}{_NONCHARACTERS}]")
 _NAMED_ESCAPES = {0: "0", 7: "a", 8: "b", 0x0B: "v", 0x0C: "f", 0x1B: "e"}
 _COMMENT_AFTER = re.compile(r"[ \t]+#")
+_FAST_LOADER = getattr(yaml, "CSafeLoader", None)
+"""libyaml's reader, when PyYAML was installed with it (about twenty times as quick)."""
 _SINGLE_VALUE = re.compile(r"(?i)[-+.,:/%£$€\d]+|yes|no|true|false|on|off|y|n")
 
 
@@ -75,7 +79,7 @@ class _Reader:
         (a new paragraph is a new block). Characters no document can show (control
         characters pasted from other programs, broken or reserved codes) are refused, and
         so is a '#' that silently ends a text early."""
-        plain = node.style is None
+        plain = not node.style  # None, or "" from libyaml
         if plain and node.value in _NULLS:
             return None
         self.check_characters(node, at)
@@ -237,16 +241,31 @@ def read_yaml(path: Path, inside: Path | None = None) -> tuple[YamlFile, list[Pr
         raw = path.read_bytes()
     except OSError as error:
         return file, [Problem(path, f"the file cannot be read ({error.strerror}).")]
+    return remembered("yaml", raw, str(path), lambda: _kept(_parsed(path, raw)), _encode, _decode)
+
+
+def _parsed(path: Path, raw: bytes) -> tuple[YamlFile, list[Problem]]:
+    """The file's bytes read as YAML (see :func:`read_yaml`): by libyaml, PyYAML's fast
+    reader, where it is installed; a file it finds any problem in is read again by
+    PyYAML's own, whose messages and positions the mistakes are explained from."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        return file, [_not_utf8(path, error)]
+        return YamlFile(path, None), [_not_utf8(path, error)]
+    if _FAST_LOADER is not None:
+        read = _read_text(path, text, _FAST_LOADER)
+        if not read[1]:
+            return read
+    return _read_text(path, text, yaml.SafeLoader)
+
+
+def _read_text(path: Path, text: str, loader: Any) -> tuple[YamlFile, list[Problem]]:
     reader = _Reader(path, text)
     try:
-        refused = _refused_features(path, text)
+        refused = _refused_features(path, text, loader)
         if refused:
             return reader.file, refused
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=loader)
         if node is not None:
             reader.file.data = reader.read(node, ())
     except yaml.MarkedYAMLError as error:
@@ -260,11 +279,28 @@ def read_yaml(path: Path, inside: Path | None = None) -> tuple[YamlFile, list[Pr
     return reader.file, reader.problems
 
 
-def _refused_features(path: Path, text: str) -> list[Problem]:
+def _kept(read: tuple[YamlFile, list[Problem]]) -> tuple[tuple[YamlFile, list[Problem]], bool]:
+    """A read is kept (see :mod:`reportgen.load.cache`) only when it found no problem."""
+    return read, not read[1]
+
+
+def _encode(read: tuple[YamlFile, list[Problem]]) -> bytes:
+    file = read[0]
+    positions = [[list(at), line, column] for at, (line, column) in file.positions.items()]
+    return json.dumps({"path": str(file.path), "data": file.data, "positions": positions}).encode()
+
+
+def _decode(payload: bytes) -> tuple[YamlFile, list[Problem]]:
+    kept = json.loads(payload)
+    positions = {tuple(at): (line, column) for at, line, column in kept["positions"]}
+    return YamlFile(Path(kept["path"]), kept["data"], positions), []
+
+
+def _refused_features(path: Path, text: str, loader: Any = yaml.SafeLoader) -> list[Problem]:
     """Anchors, aliases and tags: YAML features content never needs and that can hide or
     multiply text (an alias bomb) or ask for objects to be built."""
     problems = []
-    for token in yaml.scan(text, Loader=yaml.SafeLoader):
+    for token in yaml.scan(text, Loader=loader):
         message = _FORBIDDEN_TOKENS.get(type(token))
         if message:
             mark = token.start_mark

@@ -6,5 +6,7 @@
 - :mod:`~reportgen.render.charts`: charts drawn with matplotlib;
 - :mod:`~reportgen.render.agenda_pack`: the report and its appendices as one PDF;
 - :mod:`~reportgen.render.document`: one entry point for every document and format,
-  rendering in parallel.
+  rendering in parallel;
+- :mod:`~reportgen.render.fingerprint`: what a document's files are made from, as one
+  hash, so a build re-renders only the documents an edit changes.
 """

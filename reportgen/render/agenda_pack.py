@@ -37,18 +37,32 @@ _SVG_REFERENCES = (
 aria-label, title) are left alone."""
 
 
+_APPENDIX = re.compile(r"Appendix\s+\w+")
+
+
 @dataclass(frozen=True)
 class PackPart:
-    """One document of the pack: its name, title as listed, and HTML body."""
+    """One document of the pack: its name, title as listed, HTML body, and for an
+    appendix the label its cover shows ("Appendix 1")."""
 
     name: str
     title: str
     body: str
+    label: str = ""
 
 
 def pack_part(name: str, title: str, html: str, number: int) -> PackPart:
-    """Document ``name`` (the ``number``-th of the pack) as the pack includes it."""
-    return PackPart(name, title, _body(html, f"d{number}-"))
+    """Document ``name`` (the ``number``-th of the pack: the report, then its appendices)
+    as the pack includes it."""
+    return PackPart(name, title, _body(html, f"d{number}-"), _appendix_label(title, number))
+
+
+def _appendix_label(title: str, number: int) -> str:
+    """An appendix's label as its title gives it ("Appendix A: ..."), else by its place."""
+    if number == 1:
+        return ""
+    typed = _APPENDIX.match(title)
+    return typed.group() if typed else f"Appendix {number - 1}"
 
 
 def render_pack(

@@ -114,6 +114,16 @@ def draw_charts(charts: Iterable[ChartView], cache: PictureCache | None = None) 
     return pictures
 
 
+def draw_pictures(charts: dict[str, ChartData]) -> Pictures:
+    """Each chart's figures (by :func:`picture_key`) drawn, with no cache."""
+    return {key: ChartPicture(*_drawn(data)) for key, data in charts.items()}
+
+
+def in_cache(cache: PictureCache, key: str) -> bool:
+    """Whether the cache holds both pictures of the chart ``key``."""
+    return cache.get(f"{key}.svg") is not None and cache.get(f"{key}.png") is not None
+
+
 def picture_of(pictures: Pictures, chart: ChartView) -> ChartPicture:
     """The drawn picture of ``chart`` (drawn now if it was not drawn before)."""
     key = picture_key(chart.data)

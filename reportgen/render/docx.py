@@ -5,17 +5,20 @@ from __future__ import annotations
 import io
 import logging
 import zipfile
+from datetime import UTC, datetime
 from pathlib import Path
 
 from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
+from lxml import etree  # type: ignore[import-untyped]
 
 from reportgen.compute import ComputedDocument
 from reportgen.compute.chaptered import ChapteredDocument
 from reportgen.exceptions import TemplateError
 from reportgen.render.charts import Pictures, with_pictures
-from reportgen.render.docx_contents import fill_contents_page_numbers, soffice
-from reportgen.render.docx_draft import mark_draft
+from reportgen.render.docx_contents import ContentsLayout, soffice
+from reportgen.render.docx_draft import mark_draft, set_core_property
+from reportgen.render.docx_numbering import number_lists
 from reportgen.render.docx_parts import chart_maker, data_table_maker
 from reportgen.render.docx_pictures import picture_maker
 from reportgen.render.docx_style import apply_house_style, start_chapters
@@ -60,6 +63,7 @@ def render_docx(
         ) from error
     _set_properties(template, document.properties)
     _apply_house_style(template, document)
+    number_lists(template.docx)
     if draft:
         mark_draft(template)
     buffer = io.BytesIO()
@@ -70,18 +74,26 @@ def render_docx(
 
 
 def _with_contents_page_numbers(docx_bytes: bytes, document: ComputedDocument) -> bytes:
+    layout = contents_layout(docx_bytes, document)
+    return docx_bytes if layout is None else layout.numbered()
+
+
+def contents_layout(docx_bytes: bytes, document: ComputedDocument) -> ContentsLayout | None:
+    """LibreOffice started laying out a Word file rendered without page numbers, when its
+    document has a contents page (None without one, or, with a warning, without
+    LibreOffice): :meth:`ContentsLayout.numbered` gives the file numbered."""
     entries = getattr(document, "contents", ())
     if not entries:
-        return docx_bytes
+        return None
     if soffice() is None:
         LOGGER.warning(
             "LibreOffice (soffice) is not installed, so the Word contents page has "
             "no page numbers until the reader updates it (F9). To add them: "
             "sudo apt-get install -y libreoffice-writer-nogui"
         )
-        return docx_bytes
+        return None
     lines = [(entry.bookmark.name, f"{entry.label} {entry.title}") for entry in entries]
-    return fill_contents_page_numbers(docx_bytes, lines)
+    return ContentsLayout(docx_bytes, lines)
 
 
 def _apply_house_style(template: DocxTemplate, document: ComputedDocument) -> None:
@@ -111,6 +123,11 @@ def _set_properties(template: DocxTemplate, properties: dict[str, str]) -> None:
     core.subject = properties["subject"][:255]
     core.author = properties["author"][:255]
     core.language = properties["language"]
+    # python-docx's own template says it made the file, in 2013: the file is the
+    # author's, made now.
+    core.comments = ""
+    set_core_property(template, "lastModifiedBy", properties["author"][:255])
+    core.created = core.modified = datetime.now(UTC).replace(microsecond=0, tzinfo=None)
     _set_default_language(template, properties["language"])
 
 
@@ -126,3 +143,28 @@ def _set_default_language(template: DocxTemplate, language: str) -> None:
         element = child
     element.set(qn("w:val"), language)
     element.set(qn("w:eastAsia"), language)
+    _set_theme_font_language(template, language)
+
+
+def _set_theme_font_language(template: DocxTemplate, language: str) -> None:
+    """The language Word gives the theme's fonts (settings.xml), and any copy of the
+    default language in Word 2010's stylesWithEffects.xml, as the document's."""
+    settings = template.docx.settings.element
+    theme = settings.find(qn("w:themeFontLang"))
+    if theme is not None:
+        for attribute in ("w:val", "w:eastAsia"):
+            if theme.get(qn(attribute)) is not None or attribute == "w:val":
+                theme.set(qn(attribute), language)
+    for part in template.docx.part.package.iter_parts():
+        if str(part.partname).endswith("/stylesWithEffects.xml"):
+            part._blob = _with_language(part.blob, language)
+
+
+def _with_language(xml: bytes, language: str) -> bytes:
+    """``xml`` with every ``w:lang``'s val and eastAsia set to ``language``."""
+    root = etree.fromstring(xml)
+    for lang in root.iter(qn("w:lang")):
+        for attribute in ("w:val", "w:eastAsia"):
+            if lang.get(qn(attribute)) is not None:
+                lang.set(qn(attribute), language)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)

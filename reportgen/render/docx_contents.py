@@ -5,7 +5,9 @@ result last saved with it, so reportgen lays the document out once with LibreOff
 (headless, converting it to PDF) — LibreOffice works the page references out as it lays
 the file out — reads the numbers off that contents page, and saves them as the fields'
 results. Word shows them on opening; LibreOffice recalculates them anyway; either will
-refresh them if the text is edited later.
+refresh them if the text is edited later. LibreOffice starts as soon as the Word file is
+rendered and works in the background (:class:`ContentsLayout`), beside the build's PDF
+layout, and only for a document that has a contents page.
 
 Without LibreOffice (``soffice``), or if it fails, the fields are left empty and a warning
 says so: the document is still built.
@@ -51,13 +53,140 @@ def soffice() -> str | None:
 def fill_contents_page_numbers(docx_bytes: bytes, entries: list[tuple[str, str]]) -> bytes:
     """``entries``: (bookmark name, contents line text) in order. Returns the DOCX with each
     PAGEREF field's result set to the page LibreOffice puts its heading on."""
-    try:
-        pages = contents_page_numbers(_laid_out_pages(docx_bytes), entries)
-    except RenderError as error:
-        LOGGER.warning(
-            "%s The Word contents page has no page numbers until the reader updates it (F9).", error
+    return ContentsLayout(docx_bytes, entries).numbered()
+
+
+class ContentsLayout:
+    """LibreOffice laying a Word file out in the background (it starts at once), so the
+    build renders its other files meanwhile; :meth:`numbered` waits for it and gives the
+    file with its contents page numbered. :meth:`stop` ends it early (a failed build)."""
+
+    def __init__(self, docx_bytes: bytes, entries: list[tuple[str, str]]) -> None:
+        self.docx, self.entries = docx_bytes, entries
+        self.folder: Path | None = None
+        self.process: subprocess.Popen[bytes] | None = None
+        self.started = time.monotonic()
+        program = soffice()
+        if program is None:
+            return
+        self.folder = Path(tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-"))
+        (self.folder / "document.docx").write_bytes(docx_bytes)
+        self.process = subprocess.Popen(
+            _layout_command(program, self.folder),
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
-        return docx_bytes
+
+    def numbered(self) -> bytes:
+        """The Word file with its contents page numbered; unnumbered, with a warning, if
+        LibreOffice is missing or fails."""
+        try:
+            pages = headings_pages(self._laid_out(), self.entries)
+        except RenderError as error:
+            LOGGER.warning(
+                "%s The Word contents page has no page numbers until the reader updates it (F9).",
+                error,
+            )
+            return self.docx
+        finally:
+            self.stop()
+        return _with_page_numbers(self.docx, self.entries, pages)
+
+    def stop(self) -> None:
+        """End LibreOffice if it is still at work, and delete its scratch folder."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        if self.folder is not None:
+            shutil.rmtree(self.folder, ignore_errors=True)
+            self.folder = None
+
+    def _laid_out(self) -> Path:
+        """The PDF LibreOffice laid the Word file out as, once it is done."""
+        if self.process is None or self.folder is None:
+            raise RenderError(
+                "LibreOffice is needed to put page numbers in the Word contents "
+                "page: sudo apt-get install -y libreoffice-writer-nogui"
+            )
+        left = SOFFICE_TIMEOUT - (time.monotonic() - self.started)
+        try:
+            self.process.wait(timeout=max(left, 0.001))
+        except subprocess.TimeoutExpired as error:
+            raise RenderError("LibreOffice took too long to lay out the Word file.") from error
+        pdf = self.folder / "document.pdf"
+        if not pdf.is_file():
+            raise RenderError(
+                "LibreOffice could not lay out the Word file to number its contents page."
+            )
+        return pdf
+
+
+def headings_pages(pdf: Path, entries: list[tuple[str, str]]) -> dict[str, int]:
+    """The page each entry's heading is on in LibreOffice's PDF: from the PDF's bookmarks
+    (LibreOffice makes one for each heading, with its page), or, if they do not name every
+    heading, from the text of its pages (see :func:`contents_page_numbers`; slower)."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(pdf)
+    found = bookmarked_page_numbers(_bookmarks(reader, reader.outline), entries)
+    if len(found) == len(entries):
+        return found
+    pages = [
+        [_letters_and_digits(line) for line in (page.extract_text() or "").splitlines()]
+        for page in reader.pages
+    ]
+    return contents_page_numbers(pages, entries)
+
+
+def bookmarked_page_numbers(
+    bookmarks: list[tuple[str, int]], entries: list[tuple[str, str]]
+) -> dict[str, int]:
+    """The page of each entry's heading among the PDF's bookmarks (title, page), in order:
+    each entry is looked for after the one before it, so headings are found in order."""
+    found: dict[str, int] = {}
+    start = 0
+    for bookmark, text in entries:
+        wanted = _letters_and_digits(text)
+        for index in range(start, len(bookmarks)):
+            if _letters_and_digits(bookmarks[index][0]) == wanted:
+                found[bookmark], start = bookmarks[index][1], index + 1
+                break
+    return found
+
+
+def _bookmarks(reader: Any, outline: list[Any]) -> list[tuple[str, int]]:
+    """A PDF's bookmarks, in order (nested ones after their parent): title and page."""
+    found: list[tuple[str, int]] = []
+    for item in outline:
+        if isinstance(item, list):
+            found += _bookmarks(reader, item)
+            continue
+        try:
+            page = reader.get_destination_page_number(item)
+        except (KeyError, ValueError, AttributeError):
+            continue
+        if page is not None and page >= 0:
+            found.append((str(item.title or ""), page + 1))
+    return found
+
+
+def _layout_command(program: str, folder: Path) -> list[str]:
+    return [
+        program,
+        f"-env:UserInstallation={(folder / 'profile').as_uri()}",
+        "--headless",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        str(folder),
+        str(folder / "document.docx"),
+    ]
+
+
+def _with_page_numbers(
+    docx_bytes: bytes, entries: list[tuple[str, str]], pages: dict[str, int]
+) -> bytes:
     missing = [text for (bookmark, text) in entries if bookmark not in pages]
     if missing:
         LOGGER.warning(
@@ -100,44 +229,6 @@ def _has_line(lines: list[str], wanted: str) -> bool:
         line == wanted or line + following == wanted
         for line, following in zip(lines, [*lines[1:], ""], strict=True)
     )
-
-
-def _laid_out_pages(docx_bytes: bytes) -> list[list[str]]:
-    """Each page's lines of text (letters and digits only), as LibreOffice lays them out."""
-    from pypdf import PdfReader
-
-    program = soffice()
-    if program is None:
-        raise RenderError(
-            "LibreOffice is needed to put page numbers in the Word contents "
-            "page: sudo apt-get install -y libreoffice-writer-nogui"
-        )
-    with tempfile.TemporaryDirectory(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-") as scratch:
-        folder = Path(scratch)
-        (folder / "document.docx").write_bytes(docx_bytes)
-        command = [
-            program,
-            f"-env:UserInstallation={(folder / 'profile').as_uri()}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(folder),
-            str(folder / "document.docx"),
-        ]
-        try:
-            subprocess.run(command, capture_output=True, timeout=SOFFICE_TIMEOUT, check=False)
-        except subprocess.TimeoutExpired as error:
-            raise RenderError("LibreOffice took too long to lay out the Word file.") from error
-        pdf = folder / "document.pdf"
-        if not pdf.is_file():
-            raise RenderError(
-                "LibreOffice could not lay out the Word file to number its contents page."
-            )
-        return [
-            [_letters_and_digits(line) for line in (page.extract_text() or "").splitlines()]
-            for page in PdfReader(pdf).pages
-        ]
 
 
 LOGGER = logging.getLogger("reportgen")

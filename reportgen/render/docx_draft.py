@@ -19,6 +19,7 @@ WATERMARK = (
     '<v:path textpathok="t" o:connecttype="custom"/><v:textpath on="t" fitshape="t"/>'
     '<o:lock v:ext="edit" text="t" shapetype="t"/></v:shapetype>'
     '<v:shape id="PowerPlusWaterMarkObject1" o:spid="_x0000_s2049" type="#_x0000_t136" '
+    'alt="Watermark: DRAFT (the notice at the top of the page says so in words)" '
     'style="position:absolute;margin-left:0;margin-top:0;width:468pt;height:140pt;'
     "rotation:315;z-index:-251654144;mso-position-horizontal:center;"
     "mso-position-horizontal-relative:margin;mso-position-vertical:center;"
@@ -34,8 +35,8 @@ DRAFT_NOTICE = "DRAFT: not yet signed off, not for publication"
 
 def mark_draft(template: DocxTemplate) -> None:
     """The DRAFT watermark and notice on every page, and Status "Draft" in File > Info."""
-    _set_core_property(template, "contentStatus", "Draft")
-    _set_core_property(template, "keywords", "Draft")
+    set_core_property(template, "contentStatus", "Draft")
+    set_core_property(template, "keywords", "Draft")
     odd_and_even = template.docx.settings.odd_and_even_pages_header_footer
     for number, section in enumerate(template.docx.sections):
         headers = [section.header]
@@ -65,7 +66,7 @@ def _add_notice(header: _Header) -> None:
 CORE_PROPERTIES = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
 
 
-def _set_core_property(template: DocxTemplate, name: str, value: str) -> None:
+def set_core_property(template: DocxTemplate, name: str, value: str) -> None:
     """Set a ``cp:`` core property directly: docxcompose (used for sub-documents) remaps
     python-docx's ``cp`` prefix, so python-docx's own setters write it in the wrong
     namespace, which Word rejects."""

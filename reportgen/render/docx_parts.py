@@ -22,6 +22,8 @@ from reportgen.types import CellList, ComputedTable, TableRow
 
 HEADER_FILL = "1D3B6E"
 AGGREGATE_FILL = "EEF1F6"
+TABLE_TEXT = Pt(10)
+"""The size of table text: 10 pt, the least the house style allows for reading."""
 
 
 def data_table_maker(template: DocxTemplate) -> Callable[[ComputedTable], Subdoc]:
@@ -31,6 +33,7 @@ def data_table_maker(template: DocxTemplate) -> Callable[[ComputedTable], Subdoc
         part = template.new_subdoc()
         caption = part.add_paragraph(style="Caption")
         caption.add_run(table.title)
+        caption.paragraph_format.keep_with_next = True  # on the page its table starts
         grid = part.add_table(rows=1, cols=len(table.headings), style="Table Grid")
         describe(grid, table.title)
         _header(grid.rows[0], table)
@@ -70,7 +73,7 @@ def _header(row: _Row, table: ComputedTable) -> None:
     repeat_as_header(row)
     for cell, heading, numeric in zip(row.cells, table.headings, table.numeric, strict=True):
         run = cell.paragraphs[0].add_run(heading)
-        run.bold, run.font.size = True, Pt(9)
+        run.bold, run.font.size = True, TABLE_TEXT
         run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
         _shade(cell, HEADER_FILL)
         if numeric:
@@ -87,7 +90,7 @@ def _body_row(row: _Row, values: TableRow, table: ComputedTable) -> None:
             _cell_list(cell, cell_list, values.aggregate)
             continue
         run = paragraph.add_run(text)
-        run.font.size, run.bold = Pt(9), values.aggregate
+        run.font.size, run.bold = TABLE_TEXT, values.aggregate
         if table.numeric[index]:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         elif values.indented:
@@ -112,7 +115,7 @@ def _cell_list(cell: _Cell, cell_list: CellList, bold: bool) -> None:
             paragraph.paragraph_format.first_line_indent = Cm(-0.6)
             paragraph.paragraph_format.tab_stops.add_tab_stop(Cm(0.6))
         run = paragraph.add_run(label + item)
-        run.font.size, run.bold = Pt(9), bold
+        run.font.size, run.bold = TABLE_TEXT, bold
 
 
 def _style(cell: _Cell, name: str) -> str | None:
@@ -140,7 +143,7 @@ def chart_maker(template: DocxTemplate, pictures: Pictures) -> Callable[[ChartVi
 
     def chart(view: ChartView) -> Subdoc:
         part = template.new_subdoc()
-        part.add_paragraph(view.title, style="Caption")
+        part.add_paragraph(view.title, style="Caption").paragraph_format.keep_with_next = True
         picture = part.add_paragraph()
         png = view.png if isinstance(view, DrawnChart) else picture_of(pictures, view).png
         picture.add_run().add_picture(io.BytesIO(png), width=Cm(16))

@@ -64,9 +64,9 @@ def start_chapters(document: Document, new_page: bool) -> None:
     if heading is None:
         return
     heading.paragraph_format.page_break_before = new_page
-    chapters = [
-        p for p in document.paragraphs if p.style is not None and p.style.name == "Heading 1"
-    ]
+    # by the style's id, as the paragraphs name it (asking each paragraph for its style
+    # object looks through every style of the document, each time)
+    chapters = [p for p in document.paragraphs if p._p.style == heading.style_id]
     for paragraph in chapters[1:]:
         paragraph.paragraph_format.page_break_before = None
 

@@ -15,7 +15,11 @@ from urllib.parse import unquote, urlparse
 
 from reportgen.exceptions import RenderError
 from reportgen.load.paths import is_link_out, stays_inside
+from reportgen.render.docx_draft import DRAFT_NOTICE
+from reportgen.render.pdf_bookmarks import tidy_bookmarks
 from reportgen.render.pdf_errors import weasyprint_errors
+from reportgen.render.pdf_sources import recording
+from reportgen.render.pdf_tags import repair_structure
 from reportgen.render.template_folders import find_template
 
 PDF_VARIANT = "pdf/ua-1"
@@ -91,10 +95,12 @@ def _refusal(url: str, roots: list[Path]) -> str | None:
     return f"the document may not load {url}: only files in the template folders can be used."
 
 
-def render_pdf(html: str, template_name: str, folders: list[Path]) -> bytes:
+def render_pdf(html: str, template_name: str, folders: list[Path], draft: bool = False) -> bytes:
     """Lay out ``html`` as a tagged PDF/UA-1 document. Relative links (images, fonts)
     resolve against the folder the HTML template was found in, then the other template
-    folders in their order."""
+    folders in their order. A ``draft`` says so in its subject too. The structure tree
+    WeasyPrint writes is repaired (see :mod:`~reportgen.render.pdf_tags`) and the
+    bookmarks tidied (see :mod:`~reportgen.render.pdf_bookmarks`)."""
     weasyprint = load_weasyprint()
     fetcher = project_only_fetcher(folders)
     template = find_template(folders, "html", f"{template_name}.html.j2")
@@ -103,8 +109,16 @@ def render_pdf(html: str, template_name: str, folders: list[Path]) -> bytes:
         try:
             document = weasyprint.HTML(
                 string=html, base_url=template.parent.as_uri() + "/", url_fetcher=fetcher
-            )
-            pdf = document.write_pdf(pdf_variant=PDF_VARIANT)
+            ).render(pdf_variant=PDF_VARIANT)
+            tidy_bookmarks(document.pages)
+            if draft:
+                subject = document.metadata.description
+                document.metadata.description = f"{DRAFT_NOTICE}. {subject or ''}".strip()
+            with recording() as noted:
+                pdf = document.write_pdf(
+                    pdf_variant=PDF_VARIANT,
+                    finisher=lambda _, written_pdf: repair_structure(written_pdf, noted.sources),
+                )
         except fetcher.forbidden as error:
             raise RenderError(f"PDF refused: {error}") from error
     if errors.messages:

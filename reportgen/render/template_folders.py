@@ -12,6 +12,7 @@ without the file it leads to ever being read.
 
 from __future__ import annotations
 
+import functools
 import importlib.resources
 import traceback
 from collections.abc import Callable
@@ -90,18 +91,22 @@ class ConfinedLoader(jinja2.BaseLoader):
     def get_source(
         self, environment: jinja2.Environment, template: str
     ) -> tuple[str, str, Callable[[], bool]]:
-        path = _find(self.folders, self.kind, split_template_path(template))
+        pieces = split_template_path(template)
+        path = _find(self.folders, self.kind, pieces)
         if path is None:
             raise jinja2.TemplateNotFound(template)
-        modified = path.stat().st_mtime
-        return read_template(path), str(path), lambda: _unchanged(path, modified)
+        source = read_template(path)
+        return source, str(path), lambda: self._unchanged(pieces, path, source)
 
-
-def _unchanged(path: Path, modified: float) -> bool:
-    try:
-        return path.stat().st_mtime == modified
-    except OSError:
-        return False
+    def _unchanged(self, pieces: list[str], path: Path, source: str) -> bool:
+        """Whether a template compiled before may be used again: the same file is found
+        for it, with the same text (compared whole: a file saved twice within one tick of
+        the file system's clock keeps its time)."""
+        try:
+            found = _find(self.folders, self.kind, pieces)
+            return found == path and path.read_bytes() == source.encode("utf-8")
+        except (OSError, TemplateError):
+            return False
 
 
 class _LayoutOnly(ImmutableSandboxedEnvironment):
@@ -193,10 +198,18 @@ def explain_fault(error: BaseException) -> str:
     return f"{type(error).__name__}: {error}"
 
 
+@functools.lru_cache(maxsize=16)
+def _html_environment(folders: tuple[Path, ...]) -> jinja2.Environment:
+    """The HTML templates' environment, kept between renders: Jinja then compiles each
+    template once (compiling is most of an HTML render's time), and again only when its
+    file changes (see :meth:`ConfinedLoader.get_source`), which the preview relies on."""
+    return jinja_environment(list(folders), "html")
+
+
 def render_html_template(folders: list[Path], name: str, **values: Any) -> str:
     """The HTML template ``<name>.html.j2`` filled with ``values``; a missing template or
     a template's own mistake is a :class:`TemplateError` naming it and the line."""
-    environment = jinja_environment(folders, "html")
+    environment = _html_environment(tuple(folders))
     try:
         return environment.get_template(f"{name}.html.j2").render(**values)
     except jinja2.TemplateNotFound as error:

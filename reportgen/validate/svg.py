@@ -27,6 +27,8 @@ from xml.etree.ElementTree import ParseError
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser
 
+from reportgen.load.cache import remembered
+
 SVG = "{http://www.w3.org/2000/svg}"
 WORD_WIDTH = 1260
 """Pixels across of the PNG drawn for Word: the 16 cm text column at 200 dots per inch."""
@@ -246,7 +248,19 @@ def word_png(data: bytes, width: int, height: int) -> bytes:
     """The SVG drawn as a PNG for Word (``width`` by ``height`` is its size, for the
     shape): :data:`WORD_WIDTH` pixels across, or less for a tall picture. Drawn by
     cairosvg in its safe mode (it fetches nothing but ``data:`` URLs). Raises OSError if
-    the Cairo library is missing and ValueError (or another error) if it cannot be drawn."""
+    the Cairo library is missing and ValueError (or another error) if it cannot be drawn.
+    An SVG drawn before (the same bytes and size) is not drawn again (see load.cache)."""
+    return remembered(
+        "word-png",
+        data,
+        f"{width}x{height}",
+        lambda: (_drawn_png(data, width, height), True),
+        bytes,
+        bytes,
+    )
+
+
+def _drawn_png(data: bytes, width: int, height: int) -> bytes:
     import cairosvg
 
     across = WORD_WIDTH
