@@ -190,7 +190,7 @@ def test_the_command_prints_its_address_and_stops_on_ctrl_c(minimal: Path) -> No
         assert "Preview of 2020-21" in connection.getresponse().read().decode()
         time.sleep(0.3)
         process.send_signal(signal.SIGINT)
-        _, rest = process.communicate(timeout=10)
+        _, rest = process.communicate(timeout=60)
     finally:
         process.kill()
     assert process.returncode == 0 and rest.strip() == "Stopped."

@@ -36,6 +36,9 @@ DEFAULT_PORT = 8000
 QUIET = 25
 """Milliseconds without another change that end a burst of saves (watchfiles' ``step``;
 a burst still ends after its ``debounce``, 1.6 s, however busy)."""
+STOP_CHECK_MS = 200
+"""How often (ms) the watcher looks whether the preview is stopping (watchfiles waits
+5 s by default, which would keep Ctrl+C waiting)."""
 KEEP_ALIVE = 15.0
 """Seconds between the comments that keep an idle event stream open."""
 _SCRIPT_HASH = base64.b64encode(hashlib.sha256(REFRESH_SCRIPT.encode()).digest()).decode()
@@ -123,6 +126,7 @@ class PreviewServer(ThreadingHTTPServer):
             *self.preview.watched(),
             step=QUIET,
             stop_event=self.stopping,
+            rust_timeout=STOP_CHECK_MS,
             raise_interrupt=False,
         ):
             started = time.perf_counter()

@@ -24,8 +24,8 @@ from reportgen.render.charts import (
     in_cache,
     picture_key,
 )
-from reportgen.render.docx import contents_layout, render_docx
-from reportgen.render.docx_contents import ContentsLayout
+from reportgen.render.docx import contents_entries, render_docx
+from reportgen.render.docx_contents import ContentsLayout, WordFiles
 from reportgen.render.html import render_html
 from reportgen.render.pdf import load_weasyprint, render_pdf
 from reportgen.render.template_folders import search_path
@@ -71,23 +71,35 @@ class RenderJob:
         the file is rendered, while the other jobs go on (see :class:`ContentsLayout`)."""
         for name, fmt in jobs:
             tell(f"rendering {name}.{fmt}")
-        layouts: dict[str, ContentsLayout] = {}
+        numbered = {
+            f"{name}.docx" for name, fmt in jobs if fmt == "docx" and self._has_contents(name)
+        }
+        to_number: WordFiles = {}
+        layouts: list[ContentsLayout] = []
 
         def rendered(file_name: str, payload: bytes | str) -> None:
-            name, fmt = file_name.rsplit(".", 1)
-            if fmt == "docx" and isinstance(payload, bytes):
-                layout = contents_layout(payload, self.documents[name])
-                if layout is not None:
-                    layouts[file_name] = layout
+            """Once the last Word file with a contents page is rendered, one LibreOffice
+            starts laying them all out."""
+            if file_name not in numbered or not isinstance(payload, bytes):
+                return
+            entries = contents_entries(self.documents[file_name.rsplit(".", 1)[0]])
+            if entries is not None:
+                to_number[file_name] = (payload, entries)
+            numbered.discard(file_name)
+            if not numbered and to_number:
+                layouts.append(ContentsLayout(to_number))
 
         try:
             results = self._run_each(self._in_best_order(jobs), rendered)
-            for file_name, layout in layouts.items():
-                results[file_name] = layout.numbered()
+            for layout in layouts:
+                results.update(layout.numbered())
         finally:
-            for layout in layouts.values():
+            for layout in layouts:
                 layout.stop()
         return {f"{name}.{fmt}": results[f"{name}.{fmt}"] for name, fmt in jobs}
+
+    def _has_contents(self, name: str) -> bool:
+        return bool(getattr(self.documents[name], "contents", ()))
 
     def _run_each(
         self, jobs: list[Job], rendered: Callable[[str, bytes | str], None]
@@ -131,7 +143,7 @@ class RenderJob:
 
         def order(job: Job) -> tuple[bool, float]:
             name, fmt = job
-            numbered = fmt == "docx" and bool(getattr(self.documents[name], "contents", ()))
+            numbered = fmt == "docx" and self._has_contents(name)
             return not numbered, -DOCUMENTS[name].cost.get(fmt, 1)
 
         return sorted(jobs, key=order)

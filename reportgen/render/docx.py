@@ -16,7 +16,7 @@ from reportgen.compute import ComputedDocument
 from reportgen.compute.chaptered import ChapteredDocument
 from reportgen.exceptions import TemplateError
 from reportgen.render.charts import Pictures, with_pictures
-from reportgen.render.docx_contents import ContentsLayout, soffice
+from reportgen.render.docx_contents import fill_contents_page_numbers, soffice
 from reportgen.render.docx_draft import mark_draft, set_core_property
 from reportgen.render.docx_numbering import number_lists
 from reportgen.render.docx_parts import chart_maker, data_table_maker
@@ -74,14 +74,14 @@ def render_docx(
 
 
 def _with_contents_page_numbers(docx_bytes: bytes, document: ComputedDocument) -> bytes:
-    layout = contents_layout(docx_bytes, document)
-    return docx_bytes if layout is None else layout.numbered()
+    entries = contents_entries(document)
+    return docx_bytes if entries is None else fill_contents_page_numbers(docx_bytes, entries)
 
 
-def contents_layout(docx_bytes: bytes, document: ComputedDocument) -> ContentsLayout | None:
-    """LibreOffice started laying out a Word file rendered without page numbers, when its
-    document has a contents page (None without one, or, with a warning, without
-    LibreOffice): :meth:`ContentsLayout.numbered` gives the file numbered."""
+def contents_entries(document: ComputedDocument) -> list[tuple[str, str]] | None:
+    """The Word contents page's entries to number, (bookmark name, line text) in order;
+    None for a document without a contents page, or, with a warning, without
+    LibreOffice to number them (see :class:`~reportgen.render.docx_contents.ContentsLayout`)."""
     entries = getattr(document, "contents", ())
     if not entries:
         return None
@@ -92,8 +92,7 @@ def contents_layout(docx_bytes: bytes, document: ComputedDocument) -> ContentsLa
             "sudo apt-get install -y libreoffice-writer-nogui"
         )
         return None
-    lines = [(entry.bookmark.name, f"{entry.label} {entry.title}") for entry in entries]
-    return ContentsLayout(docx_bytes, lines)
+    return [(entry.bookmark.name, f"{entry.label} {entry.title}") for entry in entries]
 
 
 def _apply_house_style(template: DocxTemplate, document: ComputedDocument) -> None:

@@ -53,45 +53,45 @@ def soffice() -> str | None:
 def fill_contents_page_numbers(docx_bytes: bytes, entries: list[tuple[str, str]]) -> bytes:
     """``entries``: (bookmark name, contents line text) in order. Returns the DOCX with each
     PAGEREF field's result set to the page LibreOffice puts its heading on."""
-    return ContentsLayout(docx_bytes, entries).numbered()
+    return ContentsLayout({"document.docx": (docx_bytes, entries)}).numbered()["document.docx"]
+
+
+WordFiles = dict[str, tuple[bytes, list[tuple[str, str]]]]
+"""Word files by name (``strategic-assessment.docx``): each file's bytes and its contents
+entries, (bookmark name, contents line text) in order."""
 
 
 class ContentsLayout:
-    """LibreOffice laying a Word file out in the background (it starts at once), so the
-    build renders its other files meanwhile; :meth:`numbered` waits for it and gives the
-    file with its contents page numbered. :meth:`stop` ends it early (a failed build)."""
+    """LibreOffice laying Word files out in the background — one LibreOffice for them
+    all, started at once — so the build renders its other files meanwhile;
+    :meth:`numbered` waits for it and gives the files with their contents pages numbered.
+    :meth:`stop` ends it early (a failed build)."""
 
-    def __init__(self, docx_bytes: bytes, entries: list[tuple[str, str]]) -> None:
-        self.docx, self.entries = docx_bytes, entries
+    def __init__(self, files: WordFiles) -> None:
+        self.files = files
         self.folder: Path | None = None
         self.process: subprocess.Popen[bytes] | None = None
-        self.started = time.monotonic()
+        self.started, self.timed_out = time.monotonic(), False
         program = soffice()
         if program is None:
             return
         self.folder = Path(tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-"))
-        (self.folder / "document.docx").write_bytes(docx_bytes)
+        for name, (docx_bytes, _) in files.items():
+            (self.folder / name).write_bytes(docx_bytes)
         self.process = subprocess.Popen(
-            _layout_command(program, self.folder),
+            _layout_command(program, self.folder, list(files)),
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
 
-    def numbered(self) -> bytes:
-        """The Word file with its contents page numbered; unnumbered, with a warning, if
+    def numbered(self) -> dict[str, bytes]:
+        """Each Word file with its contents page numbered; unnumbered, with a warning, if
         LibreOffice is missing or fails."""
         try:
-            pages = headings_pages(self._laid_out(), self.entries)
-        except RenderError as error:
-            LOGGER.warning(
-                "%s The Word contents page has no page numbers until the reader updates it (F9).",
-                error,
-            )
-            return self.docx
+            return {name: self._numbered(name) for name in self.files}
         finally:
             self.stop()
-        return _with_page_numbers(self.docx, self.entries, pages)
 
     def stop(self) -> None:
         """End LibreOffice if it is still at work, and delete its scratch folder."""
@@ -102,8 +102,22 @@ class ContentsLayout:
             shutil.rmtree(self.folder, ignore_errors=True)
             self.folder = None
 
-    def _laid_out(self) -> Path:
-        """The PDF LibreOffice laid the Word file out as, once it is done."""
+    def _numbered(self, name: str) -> bytes:
+        docx_bytes, entries = self.files[name]
+        try:
+            pages = headings_pages(self._laid_out(name), entries)
+        except RenderError as error:
+            LOGGER.warning(
+                "%s The Word contents page has no page numbers until the reader updates it (F9).",
+                error,
+            )
+            return docx_bytes
+        return _with_page_numbers(docx_bytes, entries, pages)
+
+    def _laid_out(self, name: str) -> Path:
+        """The PDF LibreOffice laid the Word file ``name`` out as, once it is done."""
+        if self.timed_out:
+            raise RenderError("LibreOffice took too long to lay out the Word file.")
         if self.process is None or self.folder is None:
             raise RenderError(
                 "LibreOffice is needed to put page numbers in the Word contents "
@@ -113,8 +127,10 @@ class ContentsLayout:
         try:
             self.process.wait(timeout=max(left, 0.001))
         except subprocess.TimeoutExpired as error:
+            self.stop()
+            self.timed_out = True
             raise RenderError("LibreOffice took too long to lay out the Word file.") from error
-        pdf = self.folder / "document.pdf"
+        pdf = self.folder / f"{Path(name).stem}.pdf"
         if not pdf.is_file():
             raise RenderError(
                 "LibreOffice could not lay out the Word file to number its contents page."
@@ -171,7 +187,7 @@ def _bookmarks(reader: Any, outline: list[Any]) -> list[tuple[str, int]]:
     return found
 
 
-def _layout_command(program: str, folder: Path) -> list[str]:
+def _layout_command(program: str, folder: Path, names: list[str]) -> list[str]:
     return [
         program,
         f"-env:UserInstallation={(folder / 'profile').as_uri()}",
@@ -180,7 +196,7 @@ def _layout_command(program: str, folder: Path) -> list[str]:
         "pdf",
         "--outdir",
         str(folder),
-        str(folder / "document.docx"),
+        *(str(folder / name) for name in names),
     ]
 
 
