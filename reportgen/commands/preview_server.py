@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import signal
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -254,6 +255,10 @@ def serve(
     """Preview a year folder on http://127.0.0.1:PORT/ (0: any free port) until Ctrl+C,
     telling ``tell`` the address and what each save did."""
     say = tell or (lambda message: None)
+    if threading.current_thread() is threading.main_thread():
+        # Ctrl+C stops the preview even where it was started with SIGINT ignored (as a
+        # shell does for a command run in the background).
+        signal.signal(signal.SIGINT, signal.default_int_handler)
     with PreviewServer(Preview(folder, templates), port, say) as server:
         say(f"Previewing {folder} at {server.url} (Ctrl+C to stop).")
         try:
