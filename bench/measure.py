@@ -1,7 +1,7 @@
 """Measuring a whole process as a user runs it: wall time, CPU time and peak memory of
 its process tree (it and every process it starts: rendering workers, LibreOffice).
 
-Memory is sampled from /proc every few milliseconds while the process runs:
+Memory is sampled from /proc every 20 milliseconds while the process runs:
 
 - ``tree_pss``: the most the tree held at once, as the sum of each process's
   proportional set size (memory shared between forked workers counted once, shared
@@ -87,7 +87,7 @@ def megabytes(size: int) -> str:
 class _Sampler(threading.Thread):
     """Samples the memory of a process and its descendants until stopped."""
 
-    def __init__(self, root: int, every: float = 0.005) -> None:
+    def __init__(self, root: int, every: float = 0.02) -> None:
         super().__init__(daemon=True)
         self.root, self.every = root, every
         self.tree_pss = self.largest_rss = 0

@@ -257,3 +257,38 @@ def test_the_memory_forgets_the_least_recently_used_past_its_size() -> None:
     memory.put("c", b"123")
     assert (memory.get("a"), memory.get("b"), memory.get("c")) == (b"12345", None, b"123")
     assert memory.size == 8
+
+
+def test_one_libreoffice_numbers_every_contents_page(
+    sample_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Strategic Assessment and a plan with a contents page: one LibreOffice lays
+    both Word files out, and both contents pages get their page numbers."""
+    import subprocess as processes
+
+    import docx
+
+    from reportgen.render import docx_contents
+
+    year = sample_copy / "2016-17"
+    edit(year / "plan" / "plan.yaml", "contents: no", "contents: yes")
+    started: list[list[str]] = []
+    popen = processes.Popen
+
+    def counted(command: list[str], **options: object) -> processes.Popen[bytes]:
+        if "--convert-to" in command:  # LibreOffice (fontconfig's commands run too)
+            started.append(command)
+        return popen(command, **options)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(docx_contents.subprocess, "Popen", counted)
+    build(year, formats=["docx"], out=tmp_path / "out")
+    assert len(started) == 1
+    assert sorted(Path(a).name for a in started[0] if a.endswith(".docx")) == [
+        f"{PLAN}.docx",
+        "strategic-assessment.docx",
+    ]
+    for name in (f"{PLAN}.docx", "strategic-assessment.docx"):
+        document = docx.Document(str(tmp_path / "out" / name))
+        styles = [(p.text, p.style.name if p.style else "") for p in document.paragraphs]
+        entries = [text for text, style in styles if style.startswith("Contents")]
+        assert entries and all(e.rsplit("\t", 1)[-1].isdigit() for e in entries), name

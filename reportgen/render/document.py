@@ -67,8 +67,8 @@ class RenderJob:
     def run_all(self, jobs: list[Job], tell: Progress) -> dict[str, bytes | str]:
         """Every job's output by file name, in job order. Uses the machine's cores when
         there are several jobs; runs them one by one where processes cannot be forked.
-        A Word file with a contents page is laid out by LibreOffice, started as soon as
-        the file is rendered, while the other jobs go on (see :class:`ContentsLayout`)."""
+        The Word files with a contents page are laid out by one LibreOffice, started as
+        soon as they are rendered, while the other jobs go on (see :class:`ContentsLayout`)."""
         for name, fmt in jobs:
             tell(f"rendering {name}.{fmt}")
         numbered = {
