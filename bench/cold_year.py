@@ -18,12 +18,11 @@ before and after. Numbers only, never a pass/fail.
 
 from __future__ import annotations
 
-import argparse
 import shutil
 import tempfile
 from pathlib import Path
 
-from measure import CONTENT, Run, load, median, megabytes, reportgen, run
+from measure import Run, load, median, megabytes, reportgen, run, year_arguments
 
 
 def soffice_command(docx_files: list[Path], scratch: Path) -> list[str]:
@@ -75,14 +74,7 @@ def report(what: str, runs: list[Run]) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("year", nargs="?", default="2016-17", help="a year folder's name")
-    parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--content", type=Path, default=CONTENT, help="the content folder")
-    parser.add_argument(
-        "--source", type=Path, help="run the reportgen package in this checkout instead"
-    )
-    arguments = parser.parse_args()
+    arguments = year_arguments(__doc__, "2016-17")
     compare(arguments.content / arguments.year, arguments.repeat, arguments.source)
 
 

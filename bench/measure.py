@@ -14,6 +14,7 @@ CPU time is the user + system time of the process and the processes it waited fo
 
 from __future__ import annotations
 
+import argparse
 import os
 import resource
 import statistics
@@ -137,3 +138,16 @@ def _field(pid: int, file: str, name: str) -> int:
     except (OSError, ValueError, IndexError):
         pass
     return 0
+
+
+def year_arguments(description: str | None, year: str) -> argparse.Namespace:
+    """The command line every benchmark takes: a year folder's name (default ``year``),
+    --repeat, --content and --source (another checkout's reportgen, for before/after)."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("year", nargs="?", default=year, help="a year folder's name")
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--content", type=Path, default=CONTENT, help="the content folder")
+    parser.add_argument(
+        "--source", type=Path, help="run the reportgen package in this checkout instead"
+    )
+    return parser.parse_args()

@@ -18,13 +18,12 @@ Numbers only, never a pass/fail.
 
 from __future__ import annotations
 
-import argparse
 import shutil
 import tempfile
 import time
 from pathlib import Path
 
-from measure import CONTENT, Run, load, median, megabytes, reportgen, run
+from measure import Run, load, median, megabytes, reportgen, run, year_arguments
 
 EDITS = {
     "plan's introduction": ("plan/introduction.yaml", "Welcome to the annual refresh"),
@@ -96,14 +95,7 @@ def _written(progress: str) -> list[str]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("year", nargs="?", default="2018-19", help="a year folder's name")
-    parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--content", type=Path, default=CONTENT, help="the content folder")
-    parser.add_argument(
-        "--source", type=Path, help="run the reportgen package in this checkout instead"
-    )
-    arguments = parser.parse_args()
+    arguments = year_arguments(__doc__, "2018-19")
     rebuilds(arguments.content / arguments.year, arguments.repeat, arguments.source)
 
 

@@ -176,15 +176,20 @@ def _list_missing(file: YamlFile, name: str, priorities: Priorities) -> str:
 
 
 def document_of(file: YamlFile) -> str:
-    """The document a content file belongs to, as a message names it."""
-    folder = file.path.parent.name
-    if folder == "plan":
-        return f"The Community Safety Plan ({file.path.name})"
-    if folder == "assessment":
-        return f"The Strategic Assessment ({file.path.name})"
+    """The document a content file belongs to, and the file, as a message names them."""
     if file.path.name == "library.yaml":
         return "A shared text in library.yaml"
-    return f"The committee report ({file.path.name})"
+    return f"{document_name(file)} ({file.path.name})"
+
+
+def document_name(file: YamlFile) -> str:
+    """The document a content file belongs to, e.g. "The Community Safety Plan"."""
+    folder = file.path.parent.name
+    if folder == "plan":
+        return "The Community Safety Plan"
+    if folder == "assessment":
+        return "The Strategic Assessment"
+    return "The committee report"
 
 
 def priorities_file(file: YamlFile) -> str:

@@ -14,7 +14,12 @@ from reportgen.model.base import Content
 from reportgen.model.priorities import Priorities
 from reportgen.problems import WARNING, Problem
 from reportgen.types import ChapteredContent, FieldPath, YamlFile
-from reportgen.validate.priorities import document_of, not_a_priority, priorities_file
+from reportgen.validate.priorities import (
+    document_name,
+    document_of,
+    not_a_priority,
+    priorities_file,
+)
 
 
 @dataclass(frozen=True)
@@ -119,7 +124,7 @@ def _coverage(file: YamlFile, priorities: Priorities, named: list[_AboutPriority
                 file.problem(
                     ("recommended", index),
                     f"{name!r} is a recommended priority, but "
-                    f"{_lower(document_of(example.file))} has no "
+                    f"{_lower(document_name(example.file))} has no "
                     f"chapter or section about it, though it has them for other priorities "
                     f"(e.g. {example.place}: priority: {example.name}); add one with "
                     f"priority: {name}",
