@@ -137,6 +137,15 @@ def built_samples(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return outputs
 
 
+@pytest.fixture(scope="session")
+def built_priority_plan(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The priority-plan test year (tests/data/priority-plan/2026-27) built once, every
+    document in every format, into a folder named after the year."""
+    out = tmp_path_factory.mktemp("priority-plan") / "2026-27"
+    build(DATA / "priority-plan" / "2026-27", out=out)
+    return out
+
+
 def edit(path: Path, old: str, new: str) -> None:
     """Replace one exact piece of a content file (it must be there)."""
     text = path.read_text(encoding="utf-8")

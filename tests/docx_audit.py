@@ -15,6 +15,8 @@ from pathlib import Path
 
 from lxml import etree
 
+from reportgen.validate.house_style import contrast as house_style_contrast
+
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {
     "w": W,
@@ -96,15 +98,9 @@ class Styles:
         return None
 
 
-def _luminance(colour: str) -> float:
-    channels = [int(colour[i : i + 2], 16) / 255 for i in (0, 2, 4)]
-    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-
 def contrast(foreground: str, background: str) -> float:
-    light, dark = sorted((_luminance(foreground), _luminance(background)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
+    """The WCAG 2 contrast of two Word colours (``RRGGBB``, no ``#``), as check computes it."""
+    return house_style_contrast(f"#{foreground}", f"#{background}")
 
 
 def _colour(value: str | None) -> str:

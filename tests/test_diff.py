@@ -251,6 +251,24 @@ def test_the_same_year_has_no_changes(minimal: Path, tmp_path: Path) -> None:
     ]
 
 
+def test_a_picture_replaced_under_the_same_name_is_a_change(tmp_path: Path) -> None:
+    """As a sign-off goes stale when a picture's contents change, so diff reports it."""
+    from PIL import Image
+
+    from tests.conftest import DATA
+
+    old, new = tmp_path / "old", tmp_path / "new"
+    for copy in (old, new):
+        shutil.copytree(DATA / "priority-plan", copy)
+    Image.new("RGB", (480, 270), "white").save(new / "2026-27" / "pictures" / "riverside.jpg")
+    code, output = run("diff", old / "2026-27", new / "2026-27", "--out", tmp_path / "out")
+    assert code == 0
+    assert (
+        "0 removed, 0 heading(s) reworded; passages 1 reworded, 0 added" in output.splitlines()[0]
+    )
+    assert "riverside.jpg (contents" in output
+
+
 # --- the comparison itself ---------------------------------------------------------------
 
 

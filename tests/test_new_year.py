@@ -337,3 +337,30 @@ def test_years_move_titles_and_propose_periods_a_year_on() -> None:
     assert years.shifted("Jul 2014-Jun 15") == "Jul 2015-Jun 16"
     assert years.shifted("No of visitors 2013/14") == "No of visitors 2014/15"
     assert years.mentions_old_year("the Community Safety Plan for 2018/19")
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["Strategic Assessment\n2019-20\n", "the Committee's date", "a: b", "tab\there", "plain"],
+)
+def test_a_value_written_into_yaml_reads_back_as_it_was(value: str) -> None:
+    """A title rolled forward keeps its line breaks (YAML reads a raw break inside quotes
+    as a space)."""
+    import yaml
+
+    from reportgen.write.yaml_text import scalar
+
+    assert yaml.safe_load(f"title: {scalar(value)}")["title"] == value
+
+
+def test_a_warning_at_a_placeholder_does_not_hide_it(minimal: Path) -> None:
+    """A stale count of priorities warns at the same place as the placeholder: the
+    placeholder is still an error, and the year does not build."""
+    sections = minimal / "sections.yaml"
+    sections.write_text(
+        sections.read_text().replace("Second.", "'TODO: say the nine priorities again'")
+    )
+    problems = check(minimal)
+    placeholder = [p for p in problems if p.is_error and "placeholder" in p.message]
+    assert [(p.file.name, p.line) for p in placeholder] == [("sections.yaml", 7)]
+    assert any(not p.is_error and p.line == 7 for p in problems)  # the count's warning

@@ -61,13 +61,15 @@ def _errors(year: Path) -> list[Problem]:
 
 def test_a_chapter_about_a_priority_is_titled_from_priorities_yaml(with_plan: Path) -> None:
     _per_priority(with_plan, {"Drugs": "name"})
+    with (with_plan / "plan" / "plan.yaml").open("a", encoding="utf-8") as plan_file:
+        plan_file.write("contents: yes\n")
     assert _errors(with_plan) == []
     plan = community_safety_plan(read_year(with_plan))
     titles = [chapter.title for chapter in plan.chapters]
     # The title by default (where a priority has one), or the wording chosen.
     assert titles == ["Priorities", "Keeping people safe online", "Drugs"]
     assert [s.title for s in plan.chapters[1].sections] == ["What we know", "What we will do"]
-    assert [entry.title for entry in plan.contents][:3] == titles if plan.contents else True
+    assert [entry.title for entry in plan.contents if entry.level == 1][:3] == titles
 
 
 def test_renaming_a_priority_renames_its_chapter(with_plan: Path) -> None:
@@ -252,3 +254,19 @@ def test_a_table_cannot_take_the_name_priorities_references_use(with_assessment:
     assert any(line == 11 and "a table cannot be called priorities" in m for line, m in messages), (
         messages
     )
+
+
+def test_a_list_in_a_wording_some_priorities_lack_is_an_error(with_plan: Path) -> None:
+    (with_plan / "priorities.yaml").write_text(PRIORITIES, encoding="utf-8")
+    edit(
+        with_plan / "plan" / "priorities.yaml",
+        "- priorities: recommended",
+        "- {priorities: recommended, wording: objective}",
+    )
+    (error,) = _errors(with_plan)
+    assert (error.file.name, error.line, error.field) == (
+        "priorities.yaml",
+        4,
+        "content[2].wording",
+    )
+    assert "'Drugs' in 2020-21/priorities.yaml has no objective:" in error.message

@@ -15,10 +15,10 @@ import docx
 import pytest
 from pypdf import PdfReader
 
-from reportgen import build, check, read_year
+from reportgen import check, read_year
 from reportgen.compute import community_safety_plan
 from tests.conftest import DATA, edit
-from tests.fidelity import docx_text, html_text, list_labels, pdf_figure_alts, pdf_text
+from tests.fidelity import document_text, html_text, list_labels, pdf_figure_alts, pdf_text
 
 YEAR = "2026-27"
 LOGO = "Riverside Borough Council"
@@ -44,11 +44,9 @@ APPENDICES = [
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def built(built_priority_plan: Path) -> Path:
     """The year built once, every document in every format."""
-    out = tmp_path_factory.mktemp("priority-plan")
-    build(DATA / "priority-plan" / YEAR, out=out)
-    return out
+    return built_priority_plan
 
 
 @pytest.fixture
@@ -110,7 +108,7 @@ def test_each_picture_is_a_tagged_figure_with_alt_in_the_pdf(built: Path) -> Non
 @pytest.mark.parametrize("fmt", ["html", "docx", "pdf"])
 def test_dates_print_in_the_house_style(built: Path, fmt: str) -> None:
     path = built / f"committee-report.{fmt}"
-    text = " ".join(_text(path).split())
+    text = " ".join(document_text(path).split())
     assert "10 November 2026" in text
     assert "15 September 2026" in text and "9 December 2026" in text  # the timetable
     assert "November 10th" not in text
@@ -209,16 +207,8 @@ def test_lists_in_cells_in_every_format(built: Path) -> None:
 
 @pytest.mark.parametrize("fmt", ["html", "docx", "pdf"])
 def test_recommendations_go_to_the_named_committee(built: Path, fmt: str) -> None:
-    text = " ".join(_text(built / f"committee-report.{fmt}").split())
+    text = " ".join(document_text(built / f"committee-report.{fmt}").split())
     assert "recommendations to the Policy and Resources Committee" in text
-
-
-def _text(path: Path) -> str:
-    if path.suffix == ".html":
-        return html_text(path.read_text(encoding="utf-8"))
-    if path.suffix == ".docx":
-        return docx_text(path)
-    return pdf_text(path)
 
 
 class _HtmlHeadings(HTMLParser):

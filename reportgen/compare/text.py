@@ -213,7 +213,10 @@ def block_passages(block: TextBlock) -> list[Passage]:
         if picture.caption:
             passages.append(Passage("picture caption", picture.caption))
         alt = "decorative (no description)" if picture.decorative else picture.alt
-        passages += [Passage("picture description", alt), Passage("picture file", picture.file)]
+        # The file's contents too, as sign-off signs them: a picture replaced under the
+        # same name is a change.
+        drawn = f"{picture.file} (contents {picture.sha256[:12]})"
+        passages += [Passage("picture description", alt), Passage("picture file", drawn)]
     return passages
 
 

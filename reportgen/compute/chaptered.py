@@ -67,10 +67,10 @@ class ChapteredDocument:
     edition: str = ""
     """Printed under the subtitle (the plan's, e.g. 'Refreshed March 2018')."""
     house_style: HouseStyle = field(default_factory=HouseStyle)
-    logo: PictureView | None = None
-    """The house style's logo, at the top of the title page."""
     """How it looks: the fonts, colours, heading capitals and chapters' new pages the
     formats apply."""
+    logo: PictureView | None = None
+    """The house style's logo, at the top of the title page."""
 
 
 def _chapter(

@@ -35,8 +35,9 @@ def placeholder_message(value: str, expected: str = "") -> str:
 
 def placeholder_problems(folder: Path, found: Iterable[Problem]) -> list[Problem]:
     """An error for every placeholder in the year folder's YAML files (its chapters too),
-    except one already reported at the same place (a date's, by the content model)."""
-    reported = {(p.file.resolve(), p.line, p.column) for p in found}
+    except one already reported as an error at the same place (a date's, by the content
+    model); a warning there (a stale count, say) does not stand in for it."""
+    reported = {(p.file.resolve(), p.line, p.column) for p in found if p.is_error}
     problems = []
     for path in _yaml_files(folder):
         if not _may_hold_one(path):

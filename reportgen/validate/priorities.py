@@ -135,6 +135,11 @@ def empty_priority_lists(
             for path, block in _blocks_of(content, PriorityList)
             if not getattr(priorities, block.priorities)
         ]
+        problems += [
+            file.problem((*path, "wording"), _wording_missing(file, block, priorities))
+            for path, block in _blocks_of(content, PriorityList)
+            if _lacking(block, priorities)
+        ]
         for path, block in _blocks_of(content, PriorityTable):
             field_name = "leads" if block.priority_table == "leads" else "themes"
             if not getattr(priorities, field_name):
@@ -157,6 +162,23 @@ def empty_priority_lists(
                 for path, _ in _blocks_of(content, block_type)
             ]
     return problems
+
+
+def _lacking(block: PriorityList, priorities: Priorities) -> list[str]:
+    """The recommended priorities without the wording a list asks for."""
+    if block.priorities != "recommended" or block.wording == "name":
+        return []
+    return [p.priority for p in priorities.recommended if p.wording(block.wording) is None]
+
+
+def _wording_missing(file: YamlFile, block: PriorityList, priorities: Priorities) -> str:
+    lacking = _lacking(block, priorities)
+    names = ", ".join(repr(name) for name in lacking)
+    return (
+        f"this list prints each recommended priority's {block.wording}, but {names} in "
+        f"{priorities_file(file)} {'has' if len(lacking) == 1 else 'have'} no "
+        f"{block.wording}:; add one, or remove wording: to print the names."
+    )
 
 
 def _list_missing(file: YamlFile, name: str, priorities: Priorities) -> str:

@@ -111,8 +111,8 @@ def supplied_values(
     for part, path, reference in _figure_references(parts, "agrees_with", failed):
         typed = _value_beside(part.file.data, path)
         try:
-            printed = cite(reference, tables)
             figure = figure_at(reference, tables)
+            printed = cite(reference, tables)
         except LookupError as error:
             problems.append(part.file.problem(path, str(error.args[0])))
             continue
@@ -164,12 +164,19 @@ def disagreements(content: ChapteredContent) -> list[Problem]:
         if any(reference.table in content.failed_tables for reference in references):
             continue
         try:
-            printed = [cite(reference, content.tables) for reference in references]
+            printed = [_cite_figure(reference, content.tables) for reference in references]
         except LookupError as error:
             problems.append(content.spec_file.problem(where, str(error.args[0])))
             continue
         problems += _disagreement(content, index, agreement, printed)
     return problems
+
+
+def _cite_figure(reference: Reference, tables: dict[str, ComputedTable]) -> str:
+    """A figure as printed: only a table's figure (figure_at says what is wrong with a
+    reference to anything else, such as the priorities, which have no figures to agree)."""
+    figure_at(reference, tables)
+    return cite(reference, tables)
 
 
 def _disagreement(

@@ -161,7 +161,10 @@ def scalar(value: str | dt.date, in_flow: bool = False) -> str:
     ``[…]``, without commas or brackets), else quoted."""
     if isinstance(value, dt.date):
         return value.isoformat()
-    dumped = yaml.safe_dump(value, allow_unicode=True, width=_WIDE, default_style=None)
+    # A line break (or another control character) is kept only as an escape in double
+    # quotes: in a plain or single-quoted value on one line YAML would read it as a space.
+    style = None if value.isprintable() else '"'
+    dumped = yaml.safe_dump(value, allow_unicode=True, width=_WIDE, default_style=style)
     written = dumped.removesuffix("\n...\n").removesuffix("\n")
     if in_flow and written == value and any(mark in value for mark in ",[]{}"):
         written = "'" + value.replace("'", "''") + "'"
