@@ -47,7 +47,7 @@ class Problem:
 
     def describe(self) -> str:
         """One line a reviewer can act on: where, which field, what is wrong."""
-        where = _display_path(self.file)
+        where = display_path(self.file)
         if self.line is not None:
             where += f", line {self.line}"
             if self.column is not None:
@@ -76,7 +76,7 @@ def suggest(name: str, choices: Iterable[str], what: str = "") -> str:
     return f"expected one of: {', '.join(choices)}."
 
 
-def _display_path(path: Path) -> str:
+def display_path(path: Path) -> str:
     """The path as the reviewer knows it: relative to where they are, links not followed."""
     try:
         return str(Path(os.path.abspath(path)).relative_to(Path.cwd()))

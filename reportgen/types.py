@@ -58,6 +58,12 @@ class YamlFile:
                 return self.positions[path[:end]]
         return None
 
+    def place(self, path: FieldPath) -> str:
+        """Where the value at ``path`` is written, as a message names it:
+        "priorities.yaml, line 30"."""
+        location = self.locate(path)
+        return f"{self.path.name}, line {location[0]}" if location else self.path.name
+
     def problem(self, path: FieldPath, message: str, severity: str = ERROR) -> Problem:
         """A problem placed on the value at ``path`` in this file."""
         line, column = self.locate(path) or (None, None)

@@ -13,8 +13,10 @@ from typing import Any
 
 import pytest
 import yaml
+from click.testing import CliRunner
 
 from reportgen import build
+from reportgen.cli import cli
 from tests.browser import browser  # noqa: F401 (one Chromium for every browser test)
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -165,3 +167,58 @@ def remove_entry(path: Path, first_line: str) -> None:
     ):
         end += 1
     path.write_text("".join(lines[:start] + lines[end:]), encoding="utf-8")
+
+
+ROWS_2018 = {
+    "impact-on-corporate-priorities": "John Littlemore",
+    "risk-management": "John Littlemore",
+    "financial": "Mark Green",
+    "staffing": "Helen Ward",
+    "legal": "Keith Trowell",
+    "privacy-and-data-protection": "Keith Trowell",
+    "equalities": "Anna Collier",
+    "crime-and-disorder": "John Littlemore",
+    "procurement": "Ellie Dunnet",
+    "crime-and-disorder-committee-duties": "Keith Trowell",
+    "recommendations": "Keith Trowell",
+}
+"""Who signs each row of the 2018-19 sample off (as its officers.yaml says)."""
+
+
+def run(*args: object) -> tuple[int, str]:
+    """``reportgen ARGS`` through the command line: its exit code and what it printed."""
+    result = CliRunner().invoke(cli, [str(a) for a in args])
+    return result.exit_code, result.output
+
+
+def copy_2018(root: Path, config: Path | None = None) -> Path:
+    """A copy of the 2018-19 sample and the shared library in ``root``, its officers given
+    keys made in ``config`` (default: the test's own $REPORTGEN_CONFIG)."""
+    content = root / "content"
+    shutil.copytree(SAMPLE_CONTENT / "library", content / "library")
+    shutil.copytree(SAMPLE_CONTENT / "2018-19", content / "2018-19")
+    give_officers_keys(content / "2018-19", config)
+    return content / "2018-19"
+
+
+def sign_everything(folder: Path) -> None:
+    """Every row of the 2018-19 sample signed off by its officer."""
+    for row, name in ROWS_2018.items():
+        assert run("signoff", folder, row, "--by", name)[0] == 0
+
+
+@pytest.fixture(scope="session")
+def published(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The 2018-19 sample: publish refused while unsigned, then signed off and published
+    as item 8; also its documents built --final on their own, to compare page counts."""
+    root = tmp_path_factory.mktemp("publish")
+    year = copy_2018(root, root / "officer-config")
+    with pytest.MonkeyPatch.context() as environment:
+        code, refusal = run("publish", year, "--item", "8")
+        environment.setenv("REPORTGEN_CONFIG", str(root / "officer-config"))
+        sign_everything(year)
+        code_after, output = run("publish", year, "--item", "8")
+        assert code_after == 0, output
+        assert run("build", year, "--final", "--format", "pdf", "--out", root / "final")[0] == 0
+    (root / "refusal.txt").write_text(f"{code}\n{refusal}")
+    return {"year": year, "version": root / "output" / "2018-19" / "published" / "v1", "root": root}

@@ -8,6 +8,7 @@ anywhere in the document.
 from __future__ import annotations
 
 import re
+import shutil
 import sys
 from collections import Counter
 from html.parser import HTMLParser
@@ -185,18 +186,26 @@ def missing_figures(reference: Path, document: Path) -> list[str]:
     return missing
 
 
-if __name__ == "__main__":
-    for name in sys.argv[1:]:
-        path = Path(name)
-        reference = REFERENCE / f"{path.parent.name}-{path.stem}.txt"
-        missing, total = missing_sentences(reference, path)
-        print(
-            f"{path}: {total - len(missing)}/{total} sentences "
-            f"({100 * (total - len(missing)) / total:.1f}%), "
-            f"figures missing: {missing_figures(reference, path)}"
-        )
-        for sentence in missing:
-            print("  MISSING:", sentence)
+def libreoffice_to_pdf(scratch: Path, out: Path, documents: list[Path]) -> list[str]:
+    """The soffice command converting ``documents`` to PDF in ``out``, with a profile of
+    its own in ``scratch``."""
+    return [
+        soffice(),
+        f"-env:UserInstallation={(scratch / 'profile').as_uri()}",
+        "--headless",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        str(out),
+        *map(str, documents),
+    ]
+
+
+def soffice() -> str:
+    """LibreOffice's command (make test installs it: a missing one fails, not skips)."""
+    found = shutil.which("soffice") or shutil.which("libreoffice")
+    assert found, "LibreOffice is needed: sudo apt-get install -y libreoffice-writer-nogui"
+    return found
 
 
 def pdf_structure(path: Path) -> list[dict]:
@@ -219,3 +228,17 @@ def pdf_structure(path: Path) -> list[dict]:
 def pdf_figure_alts(path: Path) -> list[str]:
     """The alternative text of every tagged Figure of a PDF."""
     return [str(n.get("/Alt", "")) for n in pdf_structure(path) if n.get("/S") == "/Figure"]
+
+
+if __name__ == "__main__":
+    for name in sys.argv[1:]:
+        path = Path(name)
+        reference = REFERENCE / f"{path.parent.name}-{path.stem}.txt"
+        missing, total = missing_sentences(reference, path)
+        print(
+            f"{path}: {total - len(missing)}/{total} sentences "
+            f"({100 * (total - len(missing)) / total:.1f}%), "
+            f"figures missing: {missing_figures(reference, path)}"
+        )
+        for sentence in missing:
+            print("  MISSING:", sentence)

@@ -13,17 +13,16 @@ from pathlib import Path
 
 import docx
 import pytest
-from click.testing import CliRunner
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 from pypdf import PdfReader
 
-from reportgen.cli import cli
 from reportgen.commands.diff import diff
 from reportgen.compare import as_json, compare_years, counts, from_json, summary
 from reportgen.compare.text import DocumentText, Passage, SectionText, YearText
 from reportgen.compare.words import redline
-from tests.conftest import SAMPLE_CONTENT, edit
+from tests.conftest import SAMPLE_CONTENT, edit, run
+from tests.fidelity import libreoffice_to_pdf
 
 OLD_SECTIONS = """\
 sections:
@@ -36,11 +35,6 @@ sections:
       - paragraph: Do nothing, which officers do not recommend for the coming year.
 """
 NOW = dt.datetime(2024, 5, 6, 7, 8, 9, tzinfo=dt.UTC)
-
-
-def run(*args: object) -> tuple[int, str]:
-    result = CliRunner().invoke(cli, [str(a) for a in args])
-    return result.exit_code, result.output
 
 
 @pytest.fixture
@@ -179,21 +173,9 @@ def test_the_html_redline_marks_removed_and_added_words(
 def test_libreoffice_lays_out_the_tracked_changes(
     two_years: tuple[Path, Path], tmp_path: Path
 ) -> None:
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        pytest.skip("LibreOffice (soffice) is not installed")
     difference = diff(*two_years, out=tmp_path / "out", now=NOW)
     result = subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path / "pdf"),
-            str(difference.paths[1]),
-        ],
+        libreoffice_to_pdf(tmp_path, tmp_path / "pdf", [difference.paths[1]]),
         capture_output=True,
         text=True,
         timeout=180,

@@ -19,8 +19,7 @@ from reportgen.compute import DOCUMENTS
 from reportgen.load import cache
 from reportgen.render.fingerprint import content_digest, document_fingerprint
 from reportgen.render.template_folders import search_path
-from tests.conftest import edit, give_officers_keys
-from tests.test_signoff import sign_everything
+from tests.conftest import edit, give_officers_keys, sign_everything
 
 REPORT = "committee-report"
 PLAN = "community-safety-plan"

@@ -14,30 +14,9 @@ from pathlib import Path
 import docx
 from pypdf import PdfReader
 
-from tests.fidelity import letters_and_digits
+from tests.fidelity import letters_and_digits, libreoffice_to_pdf
 
 HARMLESS = ("javaldx", "java may not function")
-
-
-def _to_pdf(scratch: Path, out: Path, documents: list[Path]) -> list[str]:
-    """The soffice command converting ``documents`` to PDF in ``out``, with a profile of
-    its own in ``scratch``."""
-    return [
-        _soffice(),
-        f"-env:UserInstallation={(scratch / 'profile').as_uri()}",
-        "--headless",
-        "--convert-to",
-        "pdf",
-        "--outdir",
-        str(out),
-        *map(str, documents),
-    ]
-
-
-def _soffice() -> str:
-    found = shutil.which("soffice") or shutil.which("libreoffice")
-    assert found, "LibreOffice is needed: sudo apt-get install -y libreoffice-writer-nogui"
-    return found
 
 
 def test_docx_opens_and_converts_in_libreoffice(
@@ -50,7 +29,7 @@ def test_docx_opens_and_converts_in_libreoffice(
         shutil.copy(document, copy)
         inputs.append(copy)
     result = subprocess.run(
-        _to_pdf(tmp_path, tmp_path / "pdf", inputs),
+        libreoffice_to_pdf(tmp_path, tmp_path / "pdf", inputs),
         capture_output=True,
         text=True,
         timeout=300,
@@ -91,7 +70,7 @@ def test_word_contents_page_numbers_are_saved_in_the_file(
     road = next(p for p in entries if "Road Safety in Maidstone" in p.text)
     page = int(road.text.rsplit("\t", 1)[-1])
     subprocess.run(
-        _to_pdf(tmp_path, tmp_path, [path]),
+        libreoffice_to_pdf(tmp_path, tmp_path, [path]),
         capture_output=True,
         timeout=300,
         check=False,

@@ -14,8 +14,6 @@ from reportgen.render.pdf_bookmarks import tidy_bookmarks
 from reportgen.render.template_folders import search_path
 from tests.pdf_audit import Audit, all_bookmarks, read
 from tests.pdf_checks import CHECKS, defects, parent_tree_mismatches
-from tests.test_publish import copy_2018
-from tests.test_signoff import ROWS_2018, run
 
 SAMPLE_PDFS = [
     ("2016-17", "committee-report"),
@@ -35,18 +33,9 @@ def _audit(path: Path) -> Audit:
 
 
 @pytest.fixture(scope="module")
-def pack(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def pack(published: dict[str, Path]) -> Path:
     """The 2018-19 sample signed off and published as agenda item 8: its pack's PDF."""
-    root = tmp_path_factory.mktemp("pack")
-    year = copy_2018(root, root / "officer-config")
-    with pytest.MonkeyPatch.context() as environment:
-        environment.setenv("REPORTGEN_CONFIG", str(root / "officer-config"))
-        environment.chdir(root)
-        for row, name in ROWS_2018.items():
-            assert run("signoff", year, row, "--by", name)[0] == 0
-        code, output = run("publish", year, "--item", "8")
-    assert code == 0, output
-    return root / "output" / "2018-19" / "published" / "v1" / "agenda-item-8.pdf"
+    return published["version"] / "agenda-item-8.pdf"
 
 
 @pytest.mark.parametrize("check", CHECKS, ids=lambda check: check.__name__)

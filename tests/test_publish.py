@@ -11,40 +11,10 @@ from collections import Counter
 from pathlib import Path
 
 import pdfplumber
-import pytest
 from pypdf import PdfReader
 
 from reportgen.render.agenda_pack import _body
-from tests.conftest import SAMPLE_CONTENT, edit, give_officers_keys
-from tests.test_signoff import ROWS_2018, run
-
-
-def copy_2018(root: Path, config: Path | None = None) -> Path:
-    """A copy of the 2018-19 sample, its officers given keys made in ``config`` (default:
-    the test's own $REPORTGEN_CONFIG)."""
-    content = root / "content"
-    shutil.copytree(SAMPLE_CONTENT / "library", content / "library")
-    shutil.copytree(SAMPLE_CONTENT / "2018-19", content / "2018-19")
-    give_officers_keys(content / "2018-19", config)
-    return content / "2018-19"
-
-
-@pytest.fixture(scope="module")
-def published(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """The 2018-19 sample: publish refused while unsigned, then signed off and published
-    as item 8; also its documents built --final on their own, to compare page counts."""
-    root = tmp_path_factory.mktemp("publish")
-    year = copy_2018(root, root / "officer-config")
-    code, refusal = run("publish", year, "--item", "8")
-    with pytest.MonkeyPatch.context() as environment:
-        environment.setenv("REPORTGEN_CONFIG", str(root / "officer-config"))
-        for row, name in ROWS_2018.items():
-            assert run("signoff", year, row, "--by", name)[0] == 0
-    code_after, output = run("publish", year, "--item", "8")
-    assert code_after == 0, output
-    assert run("build", year, "--final", "--format", "pdf", "--out", root / "final")[0] == 0
-    (root / "refusal.txt").write_text(f"{code}\n{refusal}")
-    return {"year": year, "version": root / "output" / "2018-19" / "published" / "v1", "root": root}
+from tests.conftest import ROWS_2018, copy_2018, edit, run
 
 
 def test_publish_refuses_naming_each_unsigned_row(published: dict[str, Path]) -> None:

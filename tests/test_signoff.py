@@ -5,47 +5,27 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from reportgen.cli import cli
 from reportgen.commands import status
 from reportgen.signoff import format_redline, word_changes
 from reportgen.signoff import text_hash as fingerprint
-from tests.conftest import SAMPLE_CONTENT, edit, give_officers_keys
-
-ROWS_2018 = {
-    "impact-on-corporate-priorities": "John Littlemore",
-    "risk-management": "John Littlemore",
-    "financial": "Mark Green",
-    "staffing": "Helen Ward",
-    "legal": "Keith Trowell",
-    "privacy-and-data-protection": "Keith Trowell",
-    "equalities": "Anna Collier",
-    "crime-and-disorder": "John Littlemore",
-    "procurement": "Ellie Dunnet",
-    "crime-and-disorder-committee-duties": "Keith Trowell",
-    "recommendations": "Keith Trowell",
-}
-
-
-def run(*args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(cli, [str(a) for a in args])
-    return result.exit_code, result.output
+from tests.conftest import (
+    ROWS_2018,
+    copy_2018,
+    edit,
+    run,
+    sign_everything,
+)
 
 
 @pytest.fixture
 def year_2018(tmp_path: Path) -> Path:
     """A copy of the 2018-19 sample and the shared library, its officers given keys made
     in the test's own configuration folder (the sample requires signatures)."""
-    content = tmp_path / "content"
-    shutil.copytree(SAMPLE_CONTENT / "library", content / "library")
-    shutil.copytree(SAMPLE_CONTENT / "2018-19", content / "2018-19")
-    give_officers_keys(content / "2018-19")
-    return content / "2018-19"
+    return copy_2018(tmp_path)
 
 
 def states(folder: Path) -> dict[str, str]:
@@ -203,11 +183,6 @@ def test_a_redline_shows_a_few_words_either_side_of_each_change() -> None:
 
 
 # --- drafts and final builds ------------------------------------------------------------------
-
-
-def sign_everything(folder: Path) -> None:
-    for row, name in ROWS_2018.items():
-        assert run("signoff", folder, row, "--by", name)[0] == 0
 
 
 def core_properties(path: Path) -> str:

@@ -21,8 +21,8 @@ from reportgen.model.report import Record
 from reportgen.signoff import load_key, new_key, required_signoffs
 from reportgen.signoff.context import signed_message
 from reportgen.write.signoffs import write_record
-from tests.conftest import SAMPLE_CONTENT, edit, give_officers_keys
-from tests.test_signoff import ROWS_2018, run, sign_everything, states
+from tests.conftest import ROWS_2018, SAMPLE_CONTENT, edit, give_officers_keys, run, sign_everything
+from tests.test_signoff import states
 
 
 @pytest.fixture

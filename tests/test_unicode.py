@@ -27,7 +27,7 @@ from reportgen.render.template_folders import BUILTIN_TEMPLATES
 from reportgen.validate import glyphs
 from reportgen.validate.glyphs import can_print, installed_characters, needs_no_glyph
 from tests.conftest import DATA, edit
-from tests.fidelity import docx_text, html_text
+from tests.fidelity import docx_text, html_text, libreoffice_to_pdf
 
 FONTS = installed_characters()
 assert FONTS, "no fonts found: run scripts/system-packages test"
@@ -250,13 +250,10 @@ def test_a_long_word_breaks_inside_the_page_of_the_html_on_screen(
 def test_a_long_word_breaks_inside_the_page_in_word(long_words: Path, tmp_path: Path) -> None:
     """Word and LibreOffice break an over-long word at the end of the line by themselves:
     the Word file laid out by LibreOffice keeps every character on the page."""
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    assert soffice, "LibreOffice is needed: sudo apt-get install -y libreoffice-writer-nogui"
     build(long_words, documents=["committee-report"], formats=["docx"], out=tmp_path / "out")
-    profile = f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}"
     docx_file = tmp_path / "out" / "committee-report.docx"
-    command = [soffice, profile, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path)]
-    subprocess.run([*command, str(docx_file)], check=True, capture_output=True, timeout=300)
+    command = libreoffice_to_pdf(tmp_path, tmp_path, [docx_file])
+    subprocess.run(command, check=True, capture_output=True, timeout=300)
     pdf = tmp_path / "committee-report.pdf"
     assert LONG_WORD in pdf_text(pdf) and CELL_WORD in pdf_text(pdf)
     with pdfplumber.open(pdf) as document:

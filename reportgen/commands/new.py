@@ -11,7 +11,8 @@ from reportgen.commands.new_report import Change, NewYear
 from reportgen.commands.roll_forward import roll_forward
 from reportgen.commands.starter import write_starter
 from reportgen.commands.years import folder_name, year_of
-from reportgen.exceptions import NotAYearFolderError, RefusedError
+from reportgen.exceptions import RefusedError
+from reportgen.validate.year import require_year_folder
 
 __all__ = ["Change", "NewYear", "new_year"]
 
@@ -43,13 +44,7 @@ def _refuse_target(target: Path) -> None:
 
 
 def _refuse_source(source: Path, target: Path) -> None:
-    if not source.is_dir():
-        raise NotAYearFolderError(f"{source} is not a folder; give last year's folder.")
-    if not (source / "report.yaml").is_file():
-        raise NotAYearFolderError(
-            f"{source} is not a year of content: it has no report.yaml. "
-            "Give the year's folder, e.g. content/2018-19."
-        )
+    require_year_folder(source)
     inside = [os.path.abspath(target), os.path.realpath(target)]
     for folder in {os.path.abspath(source), os.path.realpath(source)}:
         if any(Path(path).is_relative_to(folder) for path in inside):

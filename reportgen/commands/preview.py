@@ -36,6 +36,7 @@ from reportgen.render.template_folders import (
     render_html_template,
     search_path,
 )
+from reportgen.write.files import as_bytes
 
 REFRESH_SCRIPT = (
     "(function () {"
@@ -209,7 +210,7 @@ class Preview:
                 payload = render_document(
                     rendered.document, name, "pdf", folders, draft, rendered.pictures
                 )
-                made = self._pdfs[name] = (reading.generation, _as_bytes(payload))
+                made = self._pdfs[name] = (reading.generation, as_bytes(payload))
             return made[1]
 
     def index(self) -> str:
@@ -365,7 +366,3 @@ def _warnings(reading: Reading) -> list[str]:
 
 def _count(number: int, what: str) -> str:
     return f"{number} {what}{'' if number == 1 else 's'}"
-
-
-def _as_bytes(payload: bytes | str) -> bytes:
-    return payload if isinstance(payload, bytes) else payload.encode("utf-8")

@@ -17,22 +17,16 @@ from pathlib import Path
 from string import Template
 from typing import Any
 
+from reportgen.commands.file_kinds import FILE_KINDS, kind_of
 from reportgen.commands.new_report import Change, NewYear
 from reportgen.commands.schema_links import schemas_near, with_schema
 from reportgen.commands.starter_comments import commented
 from reportgen.commands.years import committee_date, folder_name, partnership_date, year_of
-from reportgen.model.assessment import Assessment, Chapter, Plan
 from reportgen.model.files import (
-    ASSESSMENT_FILE,
-    ASSESSMENT_FOLDER,
     GLOSSARY_FILE,
     LIBRARY_FOLDER,
-    PLAN_FILE,
-    PLAN_FOLDER,
-    YEAR_FILES,
     YEAR_LIBRARY_FILE,
 )
-from reportgen.model.report import GlossaryTerms, LibraryEntry
 from reportgen.write.new_folder import new_folder
 
 STARTER_FILES = "starter-files"
@@ -128,17 +122,8 @@ def model_of(name: str) -> Any:
     """The part of the content model a file holds, by its name from the year folder
     (``library/…`` for the shared library's); None for a data file."""
     folder, _, file = name.rpartition("/")
-    if not name.endswith(".yaml"):
-        return None
-    if file == GLOSSARY_FILE and folder in ("", LIBRARY_FOLDER):
-        return GlossaryTerms
-    if folder == LIBRARY_FOLDER or name == YEAR_LIBRARY_FILE:
-        return dict[str, LibraryEntry]
-    if not folder:
-        return YEAR_FILES.get(file)
-    if name in (f"{PLAN_FOLDER}/{PLAN_FILE}", f"{ASSESSMENT_FOLDER}/{ASSESSMENT_FILE}"):
-        return Plan if folder == PLAN_FOLDER else Assessment
-    return Chapter
+    kind = kind_of(folder, file)
+    return FILE_KINDS[kind].annotation if kind else None
 
 
 def _to_do(report: NewYear) -> list[Change]:

@@ -50,19 +50,14 @@ class PictureView:
 def picture_view(block: Image, picture: CheckedPicture) -> PictureView:
     """The ``- image:`` block with the picture it names."""
     image = block.image
-    return PictureView(
-        file=image.file,
-        media_type=picture.file.media_type,
-        data=picture.file.data,
-        sha256=picture.file.sha256,
+    return _view(
+        image.file,
+        picture,
         alt="" if image.decorative else image.alt or "",
         decorative=image.decorative,
         caption=image.caption or "",
         caption_above=image.caption_position == "above",
         width_percent=image.width,
-        pixel_width=picture.width,
-        pixel_height=picture.height,
-        word_png=picture.word_png,
     )
 
 
@@ -70,16 +65,38 @@ def logo_view(logo: Logo | None, picture: CheckedPicture | None) -> PictureView 
     """The house style's logo, to place on a document's cover (None without one)."""
     if logo is None or picture is None:
         return None
-    return PictureView(
-        file=logo.file,
-        media_type=picture.file.media_type,
-        data=picture.file.data,
-        sha256=picture.file.sha256,
+    return _view(
+        logo.file,
+        picture,
         alt=logo.alt or "",
         decorative=logo.decorative,
         caption="",
         caption_above=False,
         width_percent=logo.width,
+    )
+
+
+def _view(
+    file: str,
+    picture: CheckedPicture,
+    *,
+    alt: str,
+    decorative: bool,
+    caption: str,
+    caption_above: bool,
+    width_percent: int,
+) -> PictureView:
+    """A checked picture as placed: what the file holds, and how this place shows it."""
+    return PictureView(
+        file=file,
+        media_type=picture.file.media_type,
+        data=picture.file.data,
+        sha256=picture.file.sha256,
+        alt=alt,
+        decorative=decorative,
+        caption=caption,
+        caption_above=caption_above,
+        width_percent=width_percent,
         pixel_width=picture.width,
         pixel_height=picture.height,
         word_png=picture.word_png,

@@ -17,7 +17,7 @@ import stat
 from pathlib import Path, PurePosixPath
 
 from reportgen.model.files import LIBRARY_FOLDER
-from reportgen.problems import suggest
+from reportgen.problems import display_path, suggest
 from reportgen.types import PictureFile
 
 MEDIA_TYPES = {
@@ -49,7 +49,7 @@ def read_picture(written: str, content: Path, year: Path | None) -> PictureFile 
         if found is not None:
             return found
     known = picture_names(folders)
-    places = " or ".join(shown(folder) for folder in folders)
+    places = " or ".join(display_path(folder) for folder in folders)
     return f"there is no picture {written} in {places}; {suggest(written, known, 'pictures')}"
 
 
@@ -79,7 +79,7 @@ def _found_in(folder: Path, parts: tuple[str, ...], written: str) -> PictureFile
         step = folder.joinpath(*parts[:end])
         if os.path.islink(step):
             return (
-                f"{shown(step)} is a link (symlink), so {written} was not read; reportgen "
+                f"{display_path(step)} is a link (symlink), so {written} was not read; reportgen "
                 "reads only pictures kept in the content folder: put a copy of the file there "
                 "instead"
             )
@@ -88,13 +88,13 @@ def _found_in(folder: Path, parts: tuple[str, ...], written: str) -> PictureFile
     except (OSError, ValueError):
         return None
     if not stat.S_ISREG(status.st_mode):
-        return f"{shown(path)} is not a file; {_PLACE_IT}"
+        return f"{display_path(path)} is not a file; {_PLACE_IT}"
     if status.st_size > MAX_BYTES:
         return _too_large(path, status.st_size)
     try:
         data = _read_at_most(path, MAX_BYTES + 1)
     except OSError as error:
-        return f"{shown(path)} could not be read ({error.strerror or error})"
+        return f"{display_path(path)} could not be read ({error.strerror or error})"
     if len(data) > MAX_BYTES:
         return _too_large(path, len(data))
     media_type = MEDIA_TYPES[PurePosixPath(written).suffix.lower()]
@@ -110,16 +110,8 @@ def _read_at_most(path: Path, size: int) -> bytes:
 
 def _too_large(path: Path, size: int) -> str:
     return (
-        f"{shown(path)} is {size / 1_048_576:.1f} MB; a picture may be at most "
+        f"{display_path(path)} is {size / 1_048_576:.1f} MB; a picture may be at most "
         f"{MAX_BYTES // 1_048_576} MB: save it smaller (fewer pixels, or JPEG for a photograph)"
-    )
-
-
-def shown(path: Path) -> str:
-    """A folder or file as the reader knows it: from where they are, if it is below."""
-    absolute = Path(os.path.abspath(path))
-    return (
-        str(absolute.relative_to(Path.cwd())) if absolute.is_relative_to(Path.cwd()) else str(path)
     )
 
 

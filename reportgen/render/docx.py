@@ -8,6 +8,7 @@ import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
 
+from docx.document import Document
 from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 from lxml import etree  # type: ignore[import-untyped]
@@ -127,13 +128,14 @@ def _set_properties(template: DocxTemplate, properties: dict[str, str]) -> None:
     core.comments = ""
     set_core_property(template, "lastModifiedBy", properties["author"][:255])
     core.created = core.modified = datetime.now(UTC).replace(microsecond=0, tzinfo=None)
-    _set_default_language(template, properties["language"])
+    set_default_language(template.docx, properties["language"])
 
 
-def _set_default_language(template: DocxTemplate, language: str) -> None:
-    """Proofing language of the document's default text (screen readers use it too).
-    A user's template may lack any of the elements on the way; they are created."""
-    element = template.docx.styles.element
+def set_default_language(document: Document, language: str) -> None:
+    """Proofing language of the document's default text (screen readers use it too), and
+    of its theme's fonts. A user's template may lack any of the elements on the way; they
+    are created."""
+    element = document.styles.element
     for tag in ("w:docDefaults", "w:rPrDefault", "w:rPr", "w:lang"):
         child = element.find(qn(tag))
         if child is None:
@@ -142,19 +144,19 @@ def _set_default_language(template: DocxTemplate, language: str) -> None:
         element = child
     element.set(qn("w:val"), language)
     element.set(qn("w:eastAsia"), language)
-    _set_theme_font_language(template, language)
+    _set_theme_font_language(document, language)
 
 
-def _set_theme_font_language(template: DocxTemplate, language: str) -> None:
+def _set_theme_font_language(document: Document, language: str) -> None:
     """The language Word gives the theme's fonts (settings.xml), and any copy of the
     default language in Word 2010's stylesWithEffects.xml, as the document's."""
-    settings = template.docx.settings.element
+    settings = document.settings.element
     theme = settings.find(qn("w:themeFontLang"))
     if theme is not None:
         for attribute in ("w:val", "w:eastAsia"):
             if theme.get(qn(attribute)) is not None or attribute == "w:val":
                 theme.set(qn(attribute), language)
-    for part in template.docx.part.package.iter_parts():
+    for part in document.part.package.iter_parts():
         if str(part.partname).endswith("/stylesWithEffects.xml"):
             part._blob = _with_language(part.blob, language)
 

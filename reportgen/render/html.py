@@ -8,7 +8,7 @@ from pathlib import Path
 from reportgen.compute import ComputedDocument
 from reportgen.exceptions import TemplateError
 from reportgen.render.charts import Pictures, with_pictures
-from reportgen.render.style_sheet import with_house_style
+from reportgen.render.style_sheet import at_head_end, with_house_style
 from reportgen.render.template_folders import (
     find_template,
     read_template,
@@ -75,7 +75,6 @@ DRAFT_NOTICE = (
     '<p class="draft-notice" role="note"><strong>DRAFT:</strong> '
     "not yet signed off, not for publication.</p>"
 )
-_HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
 _BODY_START = re.compile(r"<body\b[^>]*>", re.IGNORECASE)
 
 
@@ -83,11 +82,9 @@ def mark_draft(html: str, folders: list[Path]) -> str:
     """Mark a document as a draft in code, so no template can leave it out: the draft
     stylesheet (a watermark and header on every printed page), "Draft" in its keywords
     and a notice at the top of the page."""
-    if not (_HEAD_END.search(html) and _BODY_START.search(html)):
-        raise TemplateError(
-            "an HTML template has no <head> and <body>, so a draft cannot be marked."
-        )
+    if not _BODY_START.search(html):
+        raise TemplateError("an HTML template has no <body>, so a draft cannot be marked.")
     css = read_template(find_template(folders, "html", "draft.css"))
     head = f'<meta name="keywords" content="Draft">\n<style>\n{css}</style>\n'
-    html = _HEAD_END.sub(lambda match: head + match.group(), html, count=1)
+    html = at_head_end(html, head, "a draft cannot be marked")
     return _BODY_START.sub(lambda match: match.group() + "\n" + DRAFT_NOTICE, html, count=1)

@@ -10,7 +10,7 @@ from typing import Any
 
 import pydyf
 
-from reportgen.render.pdf_structure import Marked
+from reportgen.render.pdf_structure import Marked, pdf_object
 
 ARTIFACT_HEADER = {"Type": "/Pagination", "Subtype": "/Header"}
 ARTIFACT_FOOTER = {"Type": "/Pagination", "Subtype": "/Footer"}
@@ -56,11 +56,7 @@ def _streams_by_page(pdf: Any) -> dict[int, list[Any]]:
             sharing[id(marks)].append(obj)
     streams = {}
     for page, reference in enumerate(pdf.page_references):
-        contents = _object(pdf, _object(pdf, reference)["Contents"])
+        contents = pdf_object(pdf, pdf_object(pdf, reference)["Contents"])
         marks = getattr(contents, "_tags", None)
         streams[page] = sharing[id(marks)] if marks is not None else [contents]
     return streams
-
-
-def _object(pdf: Any, reference: Any) -> Any:
-    return pdf.objects[int(bytes(reference).split()[0])]

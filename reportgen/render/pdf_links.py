@@ -12,7 +12,7 @@ from typing import Any
 
 import pydyf
 
-from reportgen.render.pdf_structure import Annotated, Node, Tree
+from reportgen.render.pdf_structure import Annotated, Node, Tree, pdf_object
 
 Area = tuple[float, float, float, float]
 """A rectangle on the page: left, bottom, right, top."""
@@ -123,11 +123,11 @@ def _remove_from_pages(tree: Tree, dropped: list[Annotated]) -> None:
         return
     references = {bytes(annotated.annotation.reference) for annotated in dropped}
     for reference in tree.pdf.page_references:
-        page = tree.pdf.objects[int(bytes(reference).split()[0])]
+        page = pdf_object(tree.pdf, reference)
         if "Annots" in page:
             page["Annots"] = pydyf.Array(
                 [kept for kept in page["Annots"] if bytes(kept) not in references]
             )
     for annotated in dropped:  # no reader that scans every object should meet them
         annotated.annotation.clear()
-        tree.pdf.objects[int(annotated.reference.split()[0])].clear()
+        pdf_object(tree.pdf, annotated.reference).clear()

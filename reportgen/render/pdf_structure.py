@@ -91,20 +91,17 @@ class Tree:
     pdf: Any
     document: Node
     margins: list[Node]
-    pages: dict[bytes, int]
-    """Page index by the page's reference."""
     read: list[Node]
     """Every element read, to blank those the repairs leave out."""
-    page_references: list[bytes]
 
     def page_reference(self, page: int) -> bytes:
-        return self.page_references[page]
+        return bytes(self.pdf.page_references[page])
 
 
 def read_tree(pdf: Any, sources: dict[int, Source]) -> Tree:
     """The structure tree of ``pdf`` (a pydyf PDF with WeasyPrint's tags)."""
-    root = _object(pdf, pdf.catalog["StructTreeRoot"])
-    document_obj = _object(pdf, root["K"][0])
+    root = pdf_object(pdf, pdf.catalog["StructTreeRoot"])
+    document_obj = pdf_object(pdf, root["K"][0])
     pages = {bytes(reference): index for index, reference in enumerate(pdf.page_references)}
     read: list[Node] = []
     document = _node(pdf, document_obj, None, pages, sources, read)
@@ -117,10 +114,11 @@ def read_tree(pdf: Any, sources: dict[int, Source]) -> Tree:
         and id(obj) not in reached
         and obj.get("P") == document_obj.reference
     ]
-    return Tree(pdf, document, margins, pages, read, list(pages))
+    return Tree(pdf, document, margins, read)
 
 
-def _object(pdf: Any, reference: Any) -> Any:
+def pdf_object(pdf: Any, reference: Any) -> Any:
+    """The object a reference ("12 0 R") points to."""
     return pdf.objects[int(bytes(reference).split()[0])]
 
 
@@ -141,10 +139,10 @@ def _node(
             assert page is not None, "marked content outside any page"
             node.kids.append(Marked(page, kid))
             continue
-        kid_obj = _object(pdf, kid)
+        kid_obj = pdf_object(pdf, kid)
         if kid_obj.get("Type") == "/OBJR":
             on = pages.get(bytes(kid_obj.get("Pg", b"")), page)
-            node.kids.append(Annotated(bytes(kid), _object(pdf, kid_obj["Obj"]), on))
+            node.kids.append(Annotated(bytes(kid), pdf_object(pdf, kid_obj["Obj"]), on))
         else:
             node.kids.append(_node(pdf, kid_obj, page, pages, sources, read))
     return node
@@ -156,7 +154,7 @@ def write_tree(tree: Tree) -> None:
     marked: dict[int, dict[int, bytes]] = defaultdict(dict)
     annotated: dict[int, bytes] = {}
     ids: dict[str, bytes] = {}
-    root = _object(tree.pdf, tree.pdf.catalog["StructTreeRoot"])
+    root = pdf_object(tree.pdf, tree.pdf.catalog["StructTreeRoot"])
     _write_node(tree, tree.document, root.reference, (marked, annotated, ids))
     root["K"] = pydyf.Array([tree.document.obj.reference])
     _write_parent_tree(tree, root, marked, annotated)
@@ -211,13 +209,13 @@ def _write_parent_tree(
     tree: Tree, root: Any, marked: dict[int, dict[int, bytes]], annotated: dict[int, bytes]
 ) -> None:
     nums = pydyf.Array()
-    for page in range(len(tree.page_references)):
+    for page in range(len(tree.pdf.page_references)):
         holders = marked.get(page, {})
         size = max(holders, default=-1) + 1
         nums += [page, pydyf.Array([holders.get(mcid, "null") for mcid in range(size)])]
     for key in sorted(annotated):
         nums += [key, annotated[key]]
-    _object(tree.pdf, root["ParentTree"])["Nums"] = nums
+    pdf_object(tree.pdf, root["ParentTree"])["Nums"] = nums
 
 
 def _blank_the_left_out(tree: Tree) -> None:

@@ -25,6 +25,7 @@ from docx.text.paragraph import Paragraph
 
 from reportgen.compare import Comparison, DocumentChange, Piece, SectionChange, headline
 from reportgen.compare.words import PieceKind
+from reportgen.render.docx import set_default_language
 
 AUTHOR = "reportgen"
 LANGUAGE = "en-GB"
@@ -73,14 +74,7 @@ def _properties(document: Document, title: str) -> None:
     core.title = title[:255]
     core.author = AUTHOR
     core.language = LANGUAGE
-    element = document.styles.element
-    for tag in ("w:docDefaults", "w:rPrDefault", "w:rPr", "w:lang"):
-        child = element.find(qn(tag))
-        if child is None:
-            child = OxmlElement(tag)
-            element.insert(0 if tag == "w:docDefaults" else len(element), child)
-        element = child
-    element.set(qn("w:val"), LANGUAGE)
+    set_default_language(document, LANGUAGE)
 
 
 def _priorities(document: Document, comparison: Comparison, revisions: _Revisions) -> None:

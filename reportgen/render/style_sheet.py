@@ -43,9 +43,15 @@ def house_style_css(style: HouseStyle) -> str:
 def with_house_style(html: str, style: HouseStyle) -> str:
     """The page with the house style's block at the end of its ``<head>`` (after the
     template's own styles, so the house style's values are the ones used)."""
-    if not _HEAD_END.search(html):
-        raise TemplateError("an HTML template has no <head>, so the house style cannot be set.")
     block = f'<style class="house-style">\n{house_style_css(style)}</style>\n'
+    return at_head_end(html, block, "the house style cannot be set")
+
+
+def at_head_end(html: str, block: str, otherwise: str) -> str:
+    """``html`` with ``block`` at the end of its ``<head>``; a template without one is
+    refused, saying what ``otherwise`` cannot be done."""
+    if not _HEAD_END.search(html):
+        raise TemplateError(f"an HTML template has no <head>, so {otherwise}.")
     return _HEAD_END.sub(lambda match: block + match.group(), html, count=1)
 
 

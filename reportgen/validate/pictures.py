@@ -18,9 +18,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reportgen.load.paths import content_folder
-from reportgen.load.pictures import read_picture, shown
+from reportgen.load.pictures import read_picture
 from reportgen.load.yaml import named_values
-from reportgen.problems import Problem
+from reportgen.problems import Problem, display_path
 from reportgen.types import CheckedPicture, FieldPath, PictureFile, YamlFile
 from reportgen.validate.svg import check_svg, word_png
 
@@ -70,7 +70,7 @@ def picture_or_refusal(written: str, content: Path, year: Path | None) -> Checke
         return _checked_svg(read)
     size = raster_size(read.data, read.media_type)
     if isinstance(size, str):
-        return f"{shown(read.path)} {size}"
+        return f"{display_path(read.path)} {size}"
     return CheckedPicture(read, *size)
 
 
@@ -186,24 +186,22 @@ def _checked_svg(read: PictureFile) -> CheckedPicture | str:
     as a PNG for Word."""
     looks_like = _looks_like(read.data)
     if looks_like != "an SVG picture" and not looks_like.startswith("not a picture"):
-        return (
-            f"{shown(read.path)} is not an SVG picture: its bytes are {looks_like}; save it as SVG"
-        )
+        shown = display_path(read.path)
+        return f"{shown} is not an SVG picture: its bytes are {looks_like}; save it as SVG"
     svg = check_svg(read.data, _embedded_refusal)
     if svg.refusals:
         listed = list(svg.refusals[:_SHOWN_REFUSALS])
         if len(svg.refusals) > _SHOWN_REFUSALS:
             listed.append(f"and {len(svg.refusals) - _SHOWN_REFUSALS} more")
-        return f"{shown(read.path)} is refused: " + "; ".join(listed)
+        return f"{display_path(read.path)} is refused: " + "; ".join(listed)
     try:
         png = word_png(read.data, svg.width, svg.height)
     except OSError as error:
         return (
-            f"{shown(read.path)} could not be drawn for the Word version: the Cairo library is "
-            f"missing ({error}); install it with: sudo apt-get install -y libcairo2"
+            f"{display_path(read.path)} could not be drawn for the Word version: the Cairo "
+            f"library is missing ({error}); install it with: sudo apt-get install -y libcairo2"
         )
     except Exception as error:  # cairosvg raises many kinds for a drawing it cannot make
-        return (
-            f"{shown(read.path)} could not be drawn for the Word version ({error}); save it again"
-        )
+        shown = display_path(read.path)
+        return f"{shown} could not be drawn for the Word version ({error}); save it again"
     return CheckedPicture(read, svg.width, svg.height, word_png=png)

@@ -80,8 +80,7 @@ def _acknowledged(
     """The warning as a note if the removed priority's ``still_named`` lists ``kind``."""
     for index, removed in enumerate(priorities.removed):
         if removed.priority == name and removed.still_named and kind in removed.still_named.by:
-            line, _ = file.locate(("removed", index, "still_named")) or (None, None)
-            where = f"{file.path.name}, line {line}"
+            where = file.place(("removed", index, "still_named"))
             return problem.acknowledged(where, removed.still_named.reason)
     return problem
 
@@ -107,15 +106,11 @@ def _no_longer_named(
 def not_a_priority(name: str, what: str, priorities: Priorities, file: YamlFile) -> str:
     removed = next((i for i, r in enumerate(priorities.removed) if r.priority == name), None)
     if removed is not None:
-        line, _ = file.locate(("removed", removed)) or (None, None)
-        return (
-            f"{name!r} {what} but was removed as a priority ({file.path.name}, line "
-            f"{line}, removed)"
-        )
-    line, _ = file.locate(("recommended",)) or (None, None)
+        where = file.place(("removed", removed))
+        return f"{name!r} {what} but was removed as a priority ({where}, removed)"
     return (
         f"{name!r} {what} but is not one of this year's recommended priorities "
-        f"({file.path.name}, line {line}, recommended); "
+        f"({file.place(('recommended',))}, recommended); "
         f"{suggest(name, priorities.names)}"
     )
 

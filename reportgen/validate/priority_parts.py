@@ -10,7 +10,6 @@ from dataclasses import dataclass
 
 from reportgen.load.yaml import text_values
 from reportgen.model.assessment import AboutPriority
-from reportgen.model.base import Content
 from reportgen.model.priorities import Priorities
 from reportgen.problems import WARNING, Problem
 from reportgen.types import ChapteredContent, FieldPath, YamlFile
@@ -37,8 +36,7 @@ class _AboutPriority:
 
     @property
     def place(self) -> str:
-        line, _ = self.file.locate((*self.path, "priority")) or (None, None)
-        return f"{self.file.path.name}, line {line}"
+        return self.file.place((*self.path, "priority"))
 
 
 def parts_per_priority(
@@ -163,16 +161,14 @@ _TYPED_COUNT = re.compile(
 )
 
 
-def typed_counts(
-    texts: Sequence[tuple[YamlFile, Content | None]], priorities: Priorities | None
-) -> list[Problem]:
+def typed_counts(files: Sequence[YamlFile], priorities: Priorities | None) -> list[Problem]:
     """A count of priorities typed in text ("focus on five key issues") that is not the
     number recommended this year: a warning, suggesting the count from priorities.yaml."""
     if priorities is None:
         return []
     count = len(priorities.recommended)
     problems = []
-    for file, _ in texts:
+    for file in files:
         for path, text in text_values(file.data):
             for match in _TYPED_COUNT.finditer(text):
                 typed = match.group(1).lower()

@@ -80,7 +80,7 @@ def validate_year(folder: Path) -> Validation:
     """Load and validate a year folder: the year (None if it has errors) and every
     problem found. Raises :class:`NotAYearFolderError` for a folder that is not a year."""
     folder = Path(folder)
-    _require_year_folder(folder)
+    require_year_folder(folder)
     problems: list[Problem] = _unexpected_files(folder)
     read, file_problems = read_year_files(folder)
     problems += file_problems
@@ -97,7 +97,7 @@ def validate_year(folder: Path) -> Validation:
     problems += broken_library_references(files, library)
     priorities = read.priorities.content if read.priorities else None
     problems += empty_priority_lists(texts, priorities)
-    problems += typed_counts(texts, priorities)
+    problems += typed_counts(files, priorities)
     needed = any(lists_glossary(file.data) for file in files)
     glossary, not_acronyms, glossary_problems = read_glossary(folder, needed)
     problems += glossary_problems
@@ -159,7 +159,8 @@ def _parts(assessment: AssessmentContent | None, plan: PlanContent | None) -> li
     return [*(assessment.parts if assessment else []), *(plan.parts if plan else [])]
 
 
-def _require_year_folder(folder: Path) -> None:
+def require_year_folder(folder: Path) -> None:
+    """Raises NotAYearFolderError unless ``folder`` is a year of content."""
     if not folder.is_dir():
         raise NotAYearFolderError(f"{folder} is not a folder.")
     if not (folder / "report.yaml").is_file():

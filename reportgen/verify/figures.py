@@ -206,8 +206,7 @@ def _disagreement(
     problem = file.problem(("must_agree", index, "figures"), message, severity=WARNING)
     if known is None:
         return [problem]
-    line, _ = file.locate(("must_agree", index, "known_difference")) or (None, None)
-    where = f"{file.path.name}, line {line}"
+    where = file.place(("must_agree", index, "known_difference"))
     if known.values == printed:
         return [problem.acknowledged(where, known.reason)]
     changed = (

@@ -95,9 +95,7 @@ def _changed(entry: KnownDifference, difference: _Difference) -> str:
 
 def _place(source: TableSource, index: int) -> str:
     """Where a known difference is written: "violent-crime.yaml, line 320"."""
-    path = ("tables", source.name, "known_differences", index)
-    line, _ = source.file.locate(path) or (None, None)
-    return f"{source.file.path.name}, line {line}"
+    return source.file.place(("tables", source.name, "known_differences", index))
 
 
 class _Rows:
