@@ -1,5 +1,6 @@
 """An accessibility audit of a built Word file, read back from its XML (issue 14): what a
-screen-reader user or Word's own accessibility checker would find.
+screen-reader user or Word's own accessibility checker would find, and what LibreOffice or
+Word would lay out badly (tests/docx_layout_audit.py).
 
 :func:`audit` returns the defects found, by kind, so a test can assert each kind is
 empty and a person can print the counts (``python -m tests.docx_audit FILE...``)."""
@@ -16,6 +17,12 @@ from pathlib import Path
 from lxml import etree
 
 from reportgen.validate.house_style import contrast as house_style_contrast
+from tests.docx_layout_audit import (
+    Layout,
+    contents_numbers_that_wrap,
+    rows_that_split,
+    words_wider_than_columns,
+)
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {
@@ -39,6 +46,9 @@ KINDS = (
     "core properties",
     "watermark",
     "heading fonts",
+    "words wider than columns",
+    "rows that split",
+    "contents numbers that wrap",
 )
 
 
@@ -296,6 +306,10 @@ def audit(path: Path, heading_font: str | None = None) -> Audit:
     _languages(files, result)
     _watermark(headers, result)
     _heading_fonts(styles, body, result, heading_font)
+    layout = Layout(styles, files)
+    result.defects["words wider than columns"] = words_wider_than_columns(layout, body)
+    result.defects["rows that split"] = rows_that_split(body)
+    result.defects["contents numbers that wrap"] = contents_numbers_that_wrap(layout, body)
     return result
 
 

@@ -17,7 +17,9 @@ from tests.pdf_audit import (
     all_bookmarks,
 )
 
-_PAGE_NUMBER = re.compile(r"Page \d+ of \d+")
+_PAGE_NUMBER = re.compile(r"Page \d+(?: of \d+)?")
+"""A page number as the footer prints it: "Page 3 of 42", or "Page 39" in a pack
+numbered from the committee system's page."""
 _AGENDA_ITEM = re.compile(r"Agenda Item \d+")
 _TYPED_LABEL = re.compile(
     r"^(\(?[a-z]{1,2}\)|\(?[ivxlc]{1,5}\)|\d{1,2}(\.\d{1,2})*[.)]?|[\u2022\u25e6\u25aa\u2013-])(\s|$)"

@@ -11,10 +11,13 @@ from collections import Counter
 from pathlib import Path
 
 import pdfplumber
+import pytest
 from pypdf import PdfReader
 
 from reportgen.render.agenda_pack import _body
 from tests.conftest import ROWS_2018, copy_2018, edit, run
+from tests.pdf_audit import read
+from tests.pdf_checks import defects
 
 
 def test_publish_refuses_naming_each_unsigned_row(published: dict[str, Path]) -> None:
@@ -76,6 +79,7 @@ def test_the_manifest_describes_every_file_and_the_meeting(published: dict[str, 
         "agenda-item-8.pdf",
         "committee-report.html",
         "community-safety-plan.html",
+        "index.html",
         "text.json",
     ]
     assert sorted(p.name for p in folder.iterdir()) == sorted([*names, "manifest.json"])
@@ -224,3 +228,100 @@ def test_diff_compares_a_year_with_its_latest_publication(
     )
     assert "… Council has a [-statutory-] duty to update …" in output
     assert (tmp_path / "changed" / "diff-2018-19-v1-2018-19.docx").is_file()
+
+
+# --- page numbers to fit the committee system --------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def renumbered(published: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the published 2018-19 sample, published again with --page-numbers 37 (v2)
+    and --page-numbers off (v3), neither needing --again: the published versions' folder."""
+    root = tmp_path_factory.mktemp("renumbered") / "root"
+    shutil.copytree(published["root"], root)
+    year = root / "content" / "2018-19"
+    for numbers in ("37", "off"):
+        code, output = run("publish", year, "--item", "8", "--page-numbers", numbers)
+        assert code == 0, output
+    return root / "output" / "2018-19" / "published"
+
+
+def _page_texts(pack: Path) -> list[str]:
+    return [page.extract_text() or "" for page in PdfReader(pack).pages]
+
+
+def test_continuous_numbers_are_the_default_and_the_viewers_too(
+    published: dict[str, Path],
+) -> None:
+    pack = published["version"] / "agenda-item-8.pdf"
+    reader = PdfReader(pack)
+    labels = reader.trailer["/Root"]["/PageLabels"]["/Nums"]
+    assert labels[0] == 0 and labels[1]["/S"] == "/D" and labels[1]["/St"] == 1
+    assert reader.page_labels == [str(n) for n in range(1, len(reader.pages) + 1)]
+    manifest = json.loads((published["version"] / "manifest.json").read_text())
+    assert manifest["pack"]["page_numbers"] == {"style": "continuous", "first_page": 1}
+
+
+def test_pages_numbered_from_the_committee_systems_page(renumbered: Path) -> None:
+    pack = renumbered / "v2" / "agenda-item-8.pdf"
+    texts = _page_texts(pack)
+    for number, text in enumerate(texts, start=37):
+        footer = [line for line in text.splitlines() if line.startswith("Page ")]
+        assert footer == [f"Page {number}"], (number, footer)
+        assert "Agenda Item 8" in text
+    reader = PdfReader(pack)
+    labels = reader.trailer["/Root"]["/PageLabels"]["/Nums"]
+    assert labels[0] == 0 and labels[1]["/S"] == "/D" and labels[1]["/St"] == 37
+    assert reader.page_labels == [str(n) for n in range(37, 37 + len(texts))]
+    manifest = json.loads((renumbered / "v2" / "manifest.json").read_text())
+    assert manifest["pack"]["page_numbers"] == {"style": "from", "first_page": 37}
+    # the pack's own pages as the file has them: only the printed numbers differ
+    (pdf_entry,) = [e for e in manifest["files"] if e["name"] == "agenda-item-8.pdf"]
+    assert pdf_entry["pages"] == len(texts)
+    assert manifest["pack"]["documents"][0]["first_page"] == 1
+
+
+def test_pages_can_go_unnumbered(renumbered: Path) -> None:
+    pack = renumbered / "v3" / "agenda-item-8.pdf"
+    texts = _page_texts(pack)
+    assert texts and not [n for n, text in enumerate(texts, start=1) if "Page" in text]
+    assert all("Agenda Item 8" in text for text in texts)
+    assert "/PageLabels" not in PdfReader(pack).trailer["/Root"]
+    manifest = json.loads((renumbered / "v3" / "manifest.json").read_text())
+    assert manifest["pack"]["page_numbers"] == {"style": "off", "first_page": None}
+
+
+@pytest.mark.parametrize("version", ["v2", "v3"])
+def test_renumbered_packs_pass_the_structure_audit(renumbered: Path, version: str) -> None:
+    """The footer stays an artifact whatever it says (no "Page 37" read as content)."""
+    audit = read(renumbered / version / "agenda-item-8.pdf")
+    assert defects(audit) == {}
+
+
+def test_the_same_page_numbers_again_are_refused_and_say_so(renumbered: Path) -> None:
+    year = renumbered.parents[2] / "content" / "2018-19"
+    code, output = run("publish", year, "--item", "8", "--page-numbers", "off")
+    assert code == 1
+    assert "agenda item 8 was already published as v3" in output
+    assert "no page numbers, with the same documents and sign-offs" in output
+    assert sorted(p.name for p in renumbered.iterdir()) == ["v1", "v2", "v3"]
+
+
+@pytest.mark.parametrize(
+    ("value", "said"),
+    [
+        ("from-37", "'from-37' is not a way to number the pages"),
+        ("page 37", "'page 37' is not a way to number the pages"),
+        ("-3", "'-3' is not a way to number the pages"),
+        ("", "'' is not a way to number the pages"),
+        ("0", "'0' cannot be the item's first page: give a page number from 1 to 99,999"),
+        ("100000", "'100000' cannot be the item's first page"),
+    ],
+)
+def test_a_page_number_setting_that_is_not_one_is_refused(
+    published: dict[str, Path], value: str, said: str
+) -> None:
+    code, output = run("publish", published["year"], "--item", "8", "--page-numbers", value)
+    assert code == 2
+    assert "Invalid value for '--page-numbers'" in output and said in output
+    assert "give continuous" in output or "from 1 to" in output

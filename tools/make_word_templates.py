@@ -52,9 +52,10 @@ def base_document() -> DocumentObject:
     _hanging_style(document, "Numbered Paragraph", Cm(1.25))
     for name, left in (("Contents 1", Cm(1.9)), ("Contents 2", Cm(2.9))):
         _hanging_style(document, name, Cm(1.9), left=left)
-        document.styles[name].paragraph_format.tab_stops.add_tab_stop(
-            Cm(17), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS
-        )
+        # the page number at the right edge, after dots; the title wraps clear of it
+        entry = document.styles[name].paragraph_format
+        entry.tab_stops.add_tab_stop(Cm(17), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+        entry.right_indent = Cm(1)
     styles["Contents 1"].font.bold = True
     styles["Title"].font.name, styles["Title"].font.color.rgb = FONT, NAVY
     styles["Subtitle"].font.name = FONT
@@ -208,6 +209,8 @@ def table(
     _describe_table(grid, description)
     header, start, row, end = grid.rows
     _mark_header(header)
+    for each in (header, row):
+        _keep_whole(each)
     for cell, text in zip(header.cells, headers, strict=True):
         run = cell.paragraphs[0].add_run(text)
         run.bold, run.font.color.rgb = True, RGBColor(0xFF, 0xFF, 0xFF)
@@ -261,6 +264,12 @@ def _mark_header(row: _Row) -> None:
     properties.append(header)
 
 
+def _keep_whole(row: _Row) -> None:
+    """Word never splits this row across two pages."""
+    properties = row._tr.get_or_add_trPr()
+    properties.insert(0, OxmlElement("w:cantSplit"))
+
+
 def _shade(cell: _Cell, colour: str) -> None:
     shading = OxmlElement("w:shd")
     shading.set(qn("w:val"), "clear")
@@ -273,6 +282,7 @@ def key_value_table(document: DocumentObject, loop: str, description: str) -> No
     grid.style = "Table Grid"
     _describe_table(grid, description)
     start, row, end = grid.rows
+    _keep_whole(row)
     start.cells[0].paragraphs[0].add_run(f"{{%tr for {loop} %}}")
     row.cells[0].paragraphs[0].add_run("{{ label }}").bold = True
     row.cells[1].paragraphs[0].add_run("{{ value }}")
@@ -299,6 +309,7 @@ def _report_front(document: DocumentObject) -> None:
     decision.style = "Table Grid"
     _describe_table(decision, "{{ doc.wording.final_decision_table }}")
     set_widths(decision, [Cm(15), Cm(2)])
+    _keep_whole(decision.rows[0])
     decision.cell(0, 0).paragraphs[0].add_run("{{ doc.wording.final_decision_question }}")
     decision.cell(0, 1).paragraphs[0].add_run(
         "{{ doc.final_decision_at_this_meeting }}"

@@ -159,15 +159,25 @@ def _closing_sections(year: Year, expand: BlockExpander, first: int) -> _Closing
     return _ClosingSections(implications, rows, appendices, background)
 
 
-def _properties(report: Report, style: HouseStyle) -> dict[str, str]:
-    """Title, subject, author and language, for the DOCX and PDF metadata."""
+def _properties(year: Year) -> dict[str, str]:
+    """Title, subject, author (the council) and language, for the DOCX, PDF and HTML
+    metadata."""
+    report, style = year.report, year.house_style
     meeting = printed_date(report.meeting_date, style.dates)
     return {
         "title": report.title,
         "subject": f"Report to {report.committee}, {meeting}",
-        "author": report.lead_officer.name,
+        "author": council_of(year),
         "language": LANGUAGE,
     }
+
+
+def council_of(year: Year) -> str:
+    """Whose report it is: the house style's organisation, else the one its Strategic
+    Assessment or plan names, else (a council named nowhere) its lead officer's name."""
+    named = [content.spec.organisation for content in (year.assessment, year.plan) if content]
+    found = [name for name in [year.house_style.organisation, *named] if name]
+    return found[0] if found else year.report.lead_officer.name
 
 
 def committee_report(year: Year) -> CommitteeReport:
@@ -202,7 +212,7 @@ def committee_report(year: Year) -> CommitteeReport:
         implication_rows=closing.implication_rows,
         appendices=closing.appendices,
         background_papers=closing.background_papers,
-        properties=_properties(report, style),
+        properties=_properties(year),
         house_style=style,
         logo=logo_view(style.logo, year.logo),
     )

@@ -1,6 +1,7 @@
 """The agenda pack laid out: the committee report then its appendices as one tagged PDF
-document, ids made unique across the documents, page numbers running on, "Agenda Item N"
-on every page and a bookmark per document."""
+document, ids made unique across the documents, page numbers running on (or as the
+committee system numbers the agenda, see :mod:`~reportgen.render.page_numbers`),
+"Agenda Item N" on every page and a bookmark per document."""
 
 from __future__ import annotations
 
@@ -13,8 +14,9 @@ from markupsafe import Markup
 
 from reportgen.exceptions import OutputError
 from reportgen.model.house_style import HouseStyle
+from reportgen.render.page_numbers import PageNumbers
 from reportgen.render.pdf import render_pdf
-from reportgen.render.style_sheet import with_house_style
+from reportgen.render.style_sheet import at_head_end, with_house_style
 from reportgen.render.template_folders import render_html_template
 
 _MAIN = re.compile(r"<main>\s*(.*?)\s*</main>", re.DOTALL)
@@ -72,11 +74,17 @@ def render_pack(
     language: str,
     folders: list[Path],
     house_style: HouseStyle | None = None,
+    page_numbers: PageNumbers | None = None,
 ) -> bytes:
-    """The agenda pack as one PDF/UA-1 document, in the council's house style."""
+    """The agenda pack as one PDF/UA-1 document, in the council's house style, its pages
+    numbered as ``page_numbers`` says (default: Page 1 of N for the item)."""
+    numbers = page_numbers or PageNumbers()
     html = _pack_html(parts, item, title, language, folders)
     html = with_house_style(html, house_style or HouseStyle())
-    return render_pdf(html, "agenda-pack", folders)
+    if numbers.css():
+        block = f'<style class="page-numbers">\n{numbers.css()}</style>\n'
+        html = at_head_end(html, block, "the pages cannot be numbered")
+    return render_pdf(html, "agenda-pack", folders, first_page_label=numbers.first_label)
 
 
 def _body(html: str, prefix: str) -> str:

@@ -76,15 +76,96 @@ DRAFT_NOTICE = (
     "not yet signed off, not for publication.</p>"
 )
 _BODY_START = re.compile(r"<body\b[^>]*>", re.IGNORECASE)
+_MAIN_START = re.compile(r"<main\b[^>]*>", re.IGNORECASE)
 
 
 def mark_draft(html: str, folders: list[Path]) -> str:
     """Mark a document as a draft in code, so no template can leave it out: the draft
     stylesheet (a watermark and header on every printed page), "Draft" in its keywords
-    and a notice at the top of the page."""
+    and a notice at the top of the page, inside a landmark (first in ``<main>``, or in an
+    ``<aside>`` of its own first in a page without one), so a screen reader reads it first
+    and finds it among the page's regions."""
     if not _BODY_START.search(html):
         raise TemplateError("an HTML template has no <body>, so a draft cannot be marked.")
     css = read_template(find_template(folders, "html", "draft.css"))
     head = f'<meta name="keywords" content="Draft">\n<style>\n{css}</style>\n'
     html = at_head_end(html, head, "a draft cannot be marked")
-    return _BODY_START.sub(lambda match: match.group() + "\n" + DRAFT_NOTICE, html, count=1)
+    if _MAIN_START.search(html):
+        return _MAIN_START.sub(lambda match: match.group() + "\n" + DRAFT_NOTICE, html, count=1)
+    notice = f'<aside class="draft-banner" aria-label="Draft">{DRAFT_NOTICE}</aside>'
+    return _BODY_START.sub(lambda match: match.group() + "\n" + notice, html, count=1)
+
+
+def as_web_page(html: str, folders: list[Path]) -> str:
+    """A document's HTML as it is read on screen (built and published as the ``.html``
+    file): the HTML the PDF is laid out from, with every table in a box of its own that
+    scrolls sideways (see :func:`with_scrolling_tables`) and the stylesheet for the screen
+    alone, ``web.css``. The PDF has neither, so its layout and tags are those of the
+    HTML without them."""
+    css = read_template(find_template(folders, "html", "web.css"))
+    style = f'<style class="web">\n{css}</style>\n'
+    html = at_head_end(html, style, "its stylesheet for the screen cannot be added")
+    return with_scrolling_tables(html)
+
+
+_TABLE_START = re.compile(r"<table[\s>]", re.IGNORECASE)
+_TABLE_END = re.compile(r"</table\s*>", re.IGNORECASE)
+_CAPTION_START = re.compile(r"<caption[\s>]", re.IGNORECASE)
+_ID = re.compile(r'\sid="([^"]*)"')
+_NAMED = re.compile(r'\s(aria-labelledby|aria-label)="([^"]*)"')
+"""How a table without a caption is named (its value is copied as written: escaped)."""
+
+
+def with_scrolling_tables(html: str) -> str:
+    """Every table (outside any other) in a box that scrolls sideways when the table is
+    wider than the screen, so the page itself reflows at 320 CSS pixels (WCAG 1.4.10):
+    ``<div class="table-scroll" role="region" tabindex="0">``. The box can be focused, so
+    it scrolls with the keyboard, and is named after its table: by the table's caption
+    (given an id if it has none), else as the table is named (``aria-labelledby`` or
+    ``aria-label``), else "Table N" (its place in the page)."""
+    pieces = _TAG.split(html)
+    taken = set(_ID.findall(html))
+    depth, start, caption, number = 0, 0, 0, 0
+    for index in range(1, len(pieces), 2):
+        tag = pieces[index]
+        if _TABLE_START.match(tag):
+            depth += 1
+            if depth == 1:
+                start, caption = index, 0
+        elif depth == 1 and not caption and _CAPTION_START.match(tag):
+            caption = index
+        elif depth and _TABLE_END.match(tag):
+            depth -= 1
+            if depth == 0:
+                number += 1
+                name = _region_name(pieces, start, caption, number, taken)
+                region = f'<div class="table-scroll" role="region" tabindex="0"{name}>'
+                pieces[start] = region + pieces[start]
+                pieces[index] += "</div>"
+    return "".join(pieces)
+
+
+def _region_name(pieces: list[str], table: int, caption: int, number: int, taken: set[str]) -> str:
+    """The attribute naming the scrolling box of the table at ``pieces[table]``, whose
+    caption (0: none) is at ``pieces[caption]``."""
+    if caption:
+        found = _ID.search(pieces[caption])
+        if found:
+            return f' aria-labelledby="{found.group(1)}"'
+        identifier = _unused(f"table-caption-{number}", taken)
+        pieces[caption] = f'<caption id="{identifier}"' + pieces[caption][len("<caption") :]
+        return f' aria-labelledby="{identifier}"'
+    named = _NAMED.search(pieces[table])
+    if named:
+        return f' {named.group(1)}="{named.group(2)}"'
+    return f' aria-label="Table {number}"'
+
+
+def _unused(identifier: str, taken: set[str]) -> str:
+    """``identifier``, or with a number after it, so no other element has it."""
+    candidate, suffix = identifier, 1
+    while candidate in taken:
+        suffix += 1
+        candidate = f"{identifier}-{suffix}"
+    taken.add(candidate)
+    return candidate

@@ -16,9 +16,10 @@ from urllib.parse import unquote, urlparse
 from reportgen.exceptions import RenderError
 from reportgen.load.paths import is_link_out, stays_inside
 from reportgen.render.docx_draft import DRAFT_NOTICE
+from reportgen.render.page_numbers import label_pages
 from reportgen.render.pdf_bookmarks import tidy_bookmarks
 from reportgen.render.pdf_errors import weasyprint_errors
-from reportgen.render.pdf_sources import recording
+from reportgen.render.pdf_sources import Source, recording
 from reportgen.render.pdf_tags import repair_structure
 from reportgen.render.template_folders import find_template
 
@@ -95,12 +96,19 @@ def _refusal(url: str, roots: list[Path]) -> str | None:
     return f"the document may not load {url}: only files in the template folders can be used."
 
 
-def render_pdf(html: str, template_name: str, folders: list[Path], draft: bool = False) -> bytes:
+def render_pdf(
+    html: str,
+    template_name: str,
+    folders: list[Path],
+    draft: bool = False,
+    first_page_label: int | None = None,
+) -> bytes:
     """Lay out ``html`` as a tagged PDF/UA-1 document. Relative links (images, fonts)
     resolve against the folder the HTML template was found in, then the other template
     folders in their order. A ``draft`` says so in its subject too. The structure tree
     WeasyPrint writes is repaired (see :mod:`~reportgen.render.pdf_tags`) and the
-    bookmarks tidied (see :mod:`~reportgen.render.pdf_bookmarks`)."""
+    bookmarks tidied (see :mod:`~reportgen.render.pdf_bookmarks`). With
+    ``first_page_label``, a PDF viewer numbers the pages from it (as printed)."""
     weasyprint = load_weasyprint()
     fetcher = project_only_fetcher(folders)
     template = find_template(folders, "html", f"{template_name}.html.j2")
@@ -117,7 +125,9 @@ def render_pdf(html: str, template_name: str, folders: list[Path], draft: bool =
             with recording() as noted:
                 pdf = document.write_pdf(
                     pdf_variant=PDF_VARIANT,
-                    finisher=lambda _, written_pdf: repair_structure(written_pdf, noted.sources),
+                    finisher=lambda _, written_pdf: _finish(
+                        written_pdf, noted.sources, first_page_label
+                    ),
                 )
         except fetcher.forbidden as error:
             raise RenderError(f"PDF refused: {error}") from error
@@ -127,3 +137,11 @@ def render_pdf(html: str, template_name: str, folders: list[Path], draft: bool =
             + "\n  ".join(errors.messages)
         )
     return pdf
+
+
+def _finish(pdf: Any, sources: dict[int, Source], first_page_label: int | None) -> None:
+    """The PDF as WeasyPrint made it, finished before it is written: its structure tree
+    repaired and, if asked, its page labels set."""
+    repair_structure(pdf, sources)
+    if first_page_label is not None:
+        label_pages(pdf, first_page_label)
