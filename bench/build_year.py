@@ -142,10 +142,10 @@ def split(year: Path, out: Path) -> dict[str, float]:
     from reportgen.compute import DOCUMENTS
     from reportgen.render.charts import charts_in, draw_charts
     from reportgen.render.docx import render_docx
-    from reportgen.render.docx_contents import fill_contents_page_numbers, soffice
+    from reportgen.render.docx_contents import fill_contents_page_numbers
     from reportgen.render.html import render_html
     from reportgen.render.pdf import load_weasyprint
-    from reportgen.render.template_folders import search_path
+    from reportgen.render.tools import search_path, soffice
 
     weasyprint = load_weasyprint()
     folders = search_path(None)

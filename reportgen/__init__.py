@@ -17,20 +17,35 @@ The Python API (the command line is a thin shell over it):
 
 from __future__ import annotations
 
-from reportgen.commands import (
-    build,
-    check,
-    diff,
-    new_year,
-    publish,
-    read_year,
-    sign_off,
-    status,
-)
-from reportgen.compute import DOCUMENTS
-from reportgen.render.document import FORMATS
-from reportgen.types import Year
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from reportgen.version import __version__
+
+if TYPE_CHECKING:  # imported when first used: `reportgen --help` need not load the pipeline
+    from reportgen.commands import (
+        build,
+        check,
+        diff,
+        new_year,
+        publish,
+        read_year,
+        sign_off,
+        status,
+    )
+    from reportgen.compute import DOCUMENTS
+    from reportgen.names import FORMATS
+    from reportgen.types import Year
+
+_WHERE = {
+    **dict.fromkeys(
+        ("build", "check", "diff", "new_year", "publish", "read_year", "sign_off", "status"),
+        "reportgen.commands",
+    ),
+    "DOCUMENTS": "reportgen.compute",
+    "FORMATS": "reportgen.names",
+    "Year": "reportgen.types",
+}
 
 __all__ = [
     "DOCUMENTS",
@@ -46,3 +61,10 @@ __all__ = [
     "sign_off",
     "status",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """The API's names, each imported from its module when first used."""
+    if name not in _WHERE:
+        raise AttributeError(f"module 'reportgen' has no attribute {name!r}")
+    return getattr(importlib.import_module(_WHERE[name]), name)

@@ -19,7 +19,8 @@ from reportgen.exceptions import TemplateError
 from reportgen.load.paths import stays_inside
 from reportgen.render.agenda_pack import render_pack
 from reportgen.render.pdf import project_only_fetcher
-from reportgen.render.template_folders import BUILTIN_TEMPLATES, jinja_environment, search_path
+from reportgen.render.template_folders import jinja_environment
+from reportgen.render.tools import BUILTIN_TEMPLATES, search_path
 
 POPEN = "{{ lipsum.__globals__['os'].popen('echo PWNED-$((6*7))').read() }}"
 SECRET = "root:x:0:0:SECRET-LINE:/root:/bin/bash\n"

@@ -18,7 +18,7 @@ from reportgen.commands.gate import gate
 from reportgen.compute import DOCUMENTS
 from reportgen.load import cache
 from reportgen.render.fingerprint import content_digest, document_fingerprint
-from reportgen.render.template_folders import search_path
+from reportgen.render.tools import search_path
 from tests.conftest import edit, give_officers_keys, sign_everything
 
 REPORT = "committee-report"

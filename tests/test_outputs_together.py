@@ -26,10 +26,11 @@ from reportgen.cli import cli
 from reportgen.exceptions import OutputError, ReportgenError
 from reportgen.write.lock import LOCK_FILE
 from reportgen.write.stamps import STAMP_FILE
+from reportgen.write.unchanged import INPUTS_FILE
 from tests.conftest import edit
 
 ROOT = Path(__file__).resolve().parent.parent
-KEPT = {STAMP_FILE, LOCK_FILE, ".cache"}
+KEPT = {STAMP_FILE, INPUTS_FILE, LOCK_FILE, ".cache"}
 """What belongs in an output folder besides the documents."""
 
 

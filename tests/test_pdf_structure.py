@@ -11,7 +11,7 @@ import weasyprint
 
 from reportgen.render.pdf import PDF_VARIANT, render_pdf
 from reportgen.render.pdf_bookmarks import tidy_bookmarks
-from reportgen.render.template_folders import search_path
+from reportgen.render.tools import search_path
 from tests.pdf_audit import Audit, all_bookmarks, read
 from tests.pdf_checks import CHECKS, defects, parent_tree_mismatches
 

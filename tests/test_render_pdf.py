@@ -14,7 +14,7 @@ from reportgen import build
 from reportgen.cli import cli
 from reportgen.exceptions import RenderError
 from reportgen.render.pdf import project_only_fetcher
-from reportgen.render.template_folders import BUILTIN_TEMPLATES
+from reportgen.render.tools import BUILTIN_TEMPLATES
 from tests.fidelity import letters_and_digits, pdf_text
 
 

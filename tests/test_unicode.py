@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from reportgen import build, check
 from reportgen.exceptions import ContentError
 from reportgen.problems import WARNING, Problem
-from reportgen.render.template_folders import BUILTIN_TEMPLATES
+from reportgen.render.tools import BUILTIN_TEMPLATES
 from reportgen.validate import glyphs
 from reportgen.validate.glyphs import can_print, installed_characters, needs_no_glyph
 from tests.conftest import DATA, edit

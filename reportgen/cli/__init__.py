@@ -17,19 +17,21 @@ from typing import Any
 
 import click
 
-from reportgen import signoff
 from reportgen.cli.diff import diff_command
 from reportgen.cli.help import examples
+from reportgen.cli.keys import keys_group
 from reportgen.cli.new import new_command
+from reportgen.cli.page_numbers import PAGE_NUMBERS
 from reportgen.cli.preview import preview_command
 from reportgen.cli.schema import schema_command
-from reportgen.commands import build, check_year, publish, sign_off, status
-from reportgen.commands.keys import make_key, public_key_line, show_key
-from reportgen.compute import DOCUMENTS
 from reportgen.exceptions import ReportgenError
-from reportgen.model.files import SIGNOFF_FILE
-from reportgen.render.document import FORMATS
+from reportgen.names import DOCUMENT_NAMES, FORMATS
+from reportgen.render.page_numbers import PageNumbers
 from reportgen.version import __version__
+from reportgen.write.unchanged import BuildRequest, up_to_date
+
+# Each command imports the part of reportgen it runs when it runs (`reportgen --help`, or a
+# build with nothing to do, need not load the pipeline).
 
 CONTENT_DIR = click.Path(exists=True, file_okay=False, path_type=Path)
 
@@ -103,7 +105,8 @@ class CommaList(click.ParamType):
 
 
 @click.group(
-    cls=ReportgenGroup, commands=[new_command, diff_command, preview_command, schema_command]
+    cls=ReportgenGroup,
+    commands=[new_command, diff_command, preview_command, schema_command, keys_group],
 )
 @click.version_option(__version__, prog_name="reportgen")
 @click.option("--debug", is_flag=True, help="Show a traceback when something fails.")
@@ -160,6 +163,9 @@ def check_command(content_dir: Path, strict: bool, show_all: bool) -> None:
     Errors stop a build; warnings (figures that disagree, undefined acronyms) do
     not, unless --strict is given. Warnings the content acknowledges, with a reason,
     are counted apart and listed with --all."""
+    from reportgen import signoff
+    from reportgen.commands import check_year
+
     problems, year = check_year(content_dir)
     for problem in problems:
         if show_all or not problem.is_acknowledged:
@@ -192,9 +198,9 @@ def check_command(content_dir: Path, strict: bool, show_all: bool) -> None:
 @click.option(
     "--doc",
     "documents",
-    type=CommaList(tuple(DOCUMENTS)),
+    type=CommaList(DOCUMENT_NAMES),
     default=None,
-    help=f"Which document(s) to build: {', '.join(DOCUMENTS)}. Default: all.",
+    help=f"Which document(s) to build: {', '.join(DOCUMENT_NAMES)}. Default: all.",
 )
 @click.option(
     "--format",
@@ -223,16 +229,24 @@ def build_command(
     """Build a year's documents as DOCX, PDF and HTML. Until every required sign-off is
     current (see `reportgen status`), each carries a DRAFT watermark."""
     started = time.perf_counter()
-    paths = build(
-        content_dir,
-        documents,
-        formats,
-        out,
-        templates,
-        progress=lambda message: click.echo(message, err=True),
-        final=final,
-        strict=strict,
-    )
+    request = BuildRequest.of(content_dir, documents, formats, out, templates, final, strict)
+    paths = up_to_date(request)
+    if paths is not None:
+        for path in paths:
+            click.echo(f"{content_dir.name}: {path.name} is up to date", err=True)
+    else:
+        from reportgen.commands import build
+
+        paths = build(
+            content_dir,
+            documents,
+            formats,
+            out,
+            templates,
+            progress=lambda message: click.echo(message, err=True),
+            final=final,
+            strict=strict,
+        )
     for path in paths:
         click.echo(str(path))
     click.echo(f"Built {len(paths)} file(s) in {time.perf_counter() - started:.1f} s.", err=True)
@@ -254,6 +268,9 @@ def signoff_command(content_dir: Path, row: str, name: str) -> None:
     """Record that an officer has cleared ROW (an implications row such as legal, or
     another part named in officers.yaml) as its text reads now, for this report's
     meeting, signed with the officer's own key (see `reportgen keys`) if they have one."""
+    from reportgen.commands import sign_off
+    from reportgen.model.files import SIGNOFF_FILE
+
     record = sign_off(content_dir, row, name)
     how = "with their key" if record.signature else "without a key"
     click.echo(
@@ -276,6 +293,9 @@ def status_command(content_dir: Path, as_json: bool) -> None:
     changed since, with what changed word by word) or invalid (edited by hand, signed by
     the wrong officer or key, or unsigned where officers.yaml requires signatures), and
     which are signed with the officer's key. Exits 1 unless all are signed."""
+    from reportgen import signoff
+    from reportgen.commands import status
+
     statuses = status(content_dir)
     if as_json:
         click.echo(json.dumps([s.as_json() for s in statuses], indent=2, ensure_ascii=False))
@@ -303,6 +323,8 @@ def status_command(content_dir: Path, as_json: bool) -> None:
     epilog=examples(
         "reportgen publish content/2018-19 --item 8            # democratic services",
         "reportgen publish content/2018-19 --item 8 --again    # a new version, unchanged",
+        "reportgen publish content/2018-19 --item 8 --page-numbers 37   # agenda's page 37 on",
+        "reportgen publish content/2018-19 --item 8 --page-numbers off  # no page numbers",
     ),
 )
 @click.argument("content_dir", type=CONTENT_DIR)
@@ -320,6 +342,7 @@ def status_command(content_dir: Path, as_json: bool) -> None:
     is_flag=True,
     help="Publish a new version even if nothing changed since the last one.",
 )
+@PAGE_NUMBERS
 def publish_command(
     content_dir: Path,
     item: int,
@@ -327,55 +350,35 @@ def publish_command(
     templates: Path | None,
     strict: bool,
     again: bool,
+    page_numbers: PageNumbers | None,
 ) -> None:
     """Publish the agenda pack (democratic services): the report and its appendices as one
     accessible PDF with "Agenda Item N" on every page, each document's HTML, and a
     manifest, in a new published/v<N>/ folder. Refuses unless the content has no errors
     and every sign-off is current, and (without --again) if the same documents, sign-offs
     and item were published last time."""
+    from reportgen.commands import publish
+
     started = time.perf_counter()
-    publication = publish(content_dir, item, out, strict=strict, templates=templates, again=again)
+    publication = publish(
+        content_dir,
+        item,
+        out,
+        strict=strict,
+        templates=templates,
+        again=again,
+        page_numbers=page_numbers,
+    )
     for entry in publication.manifest["files"]:
         pages = f", {entry['pages']} pages" if entry["pages"] else ""
         click.echo(f"{publication.folder / entry['name']}{pages}")
     click.echo(f"{publication.folder / 'manifest.json'}")
     click.echo(
-        f"Published agenda item {item} as {publication.folder.name} in "
+        f"Published agenda item {item} as {publication.folder.name}, "
+        f"{(page_numbers or PageNumbers()).described()}, in "
         f"{time.perf_counter() - started:.1f} s.",
         err=True,
     )
-
-
-@cli.group("keys")
-def keys_group() -> None:
-    """An officer's own signing key. Each officer runs `reportgen keys new "NAME"` once, on
-    their own machine: the private key stays in their configuration folder
-    ($REPORTGEN_CONFIG, else ~/.config/reportgen), and they send the public key line it
-    prints to the report's author, who adds it under them in officers.yaml."""
-
-
-@keys_group.command(
-    "new", epilog=examples('reportgen keys new "Keith Trowell"   # once, on the officer\'s machine')
-)
-@click.argument("name")
-def keys_new_command(name: str) -> None:
-    """Make a signing key for the officer NAME (as in officers.yaml) and print the line to
-    add under them in officers.yaml. Never replaces an existing key."""
-    key = make_key(name)
-    click.echo(
-        f"Made a signing key for {name}: {key.path} (readable by you alone; keep it there, "
-        "never in the content folder). Send this line to the report's author, to add "
-        f"under {name} in officers.yaml:",
-        err=True,
-    )
-    click.echo(public_key_line(key))
-
-
-@keys_group.command("show", epilog=examples('reportgen keys show "Keith Trowell"'))
-@click.argument("name")
-def keys_show_command(name: str) -> None:
-    """Print the officers.yaml line of NAME's public key again."""
-    click.echo(public_key_line(show_key(name)))
 
 
 def main() -> None:

@@ -8,8 +8,6 @@ from pathlib import Path
 import click
 
 from reportgen.cli.help import examples
-from reportgen.commands.diff import diff, last_published
-from reportgen.compare import summary
 
 EXAMPLES = examples(
     "reportgen diff content/2016-17 content/2018-19   # one year against another",
@@ -45,6 +43,9 @@ def diff_command(folders: tuple[Path, ...], published: bool, out: Path | None) -
     with file and line) or nothing is published to compare with; 2 for bad usage."""
     if len(folders) != (1 if published else 2):
         raise click.UsageError("give two folders, OLD and NEW, or one year folder and --published.")
+    from reportgen.commands.diff import diff, last_published
+    from reportgen.compare import summary
+
     old, new = (last_published(folders[0]), folders[0]) if published else folders
     difference = diff(old, new, out)
     for line in [*summary(difference.comparison), *map(str, difference.paths)]:

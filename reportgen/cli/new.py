@@ -8,7 +8,6 @@ from pathlib import Path
 import click
 
 from reportgen.cli.help import examples
-from reportgen.commands.new import new_year
 
 EXAMPLES = examples(
     "reportgen new content/2019-20 --from content/2018-19   # next year, from this one",
@@ -37,5 +36,7 @@ def new_command(target: Path, from_year: Path | None) -> None:
     none), every field explained in a comment, which checks and builds as it is.
     Prints what it changed and what is left to do. Refused if TARGET exists and is not
     empty."""
+    from reportgen.commands.new import new_year
+
     for line in new_year(target, from_year).summary():
         click.echo(line)

@@ -9,9 +9,6 @@ from pathlib import Path
 import click
 
 from reportgen.cli.help import examples
-from reportgen.commands.reference import write_reference
-from reportgen.commands.schema import SCHEMA_FOLDER, write_schemas
-from reportgen.commands.schema_links import link
 
 EXAMPLES = examples(
     "reportgen schema                           # into docs/schemas/",
@@ -25,9 +22,8 @@ EXAMPLES = examples(
 @click.option(
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
-    default=SCHEMA_FOLDER,
-    show_default=True,
-    help="The folder to write the schemas into.",
+    default=None,
+    help="The folder to write the schemas into.  [default: docs/schemas]",
 )
 @click.option(
     "--link",
@@ -43,7 +39,7 @@ EXAMPLES = examples(
     default=None,
     help="Also write the reference (every field, in Markdown) to this file.",
 )
-def schema_command(out: Path, folders: tuple[Path, ...], reference: Path | None) -> None:
+def schema_command(out: Path | None, folders: tuple[Path, ...], reference: Path | None) -> None:
     """Write a JSON Schema for every kind of content file (report.yaml, a chapter, the
     library's texts, the glossary, the house style …), from the content model that
     `reportgen check` uses, with its descriptions and examples.
@@ -54,6 +50,11 @@ def schema_command(out: Path, folders: tuple[Path, ...], reference: Path | None)
     puts right) in every content file of a folder. The schemas check the shape of a
     file; `reportgen check` remains the judge (dates that exist, names that match, the
     data)."""
+    from reportgen.commands.reference import write_reference
+    from reportgen.commands.schema import SCHEMA_FOLDER, write_schemas
+    from reportgen.commands.schema_links import link
+
+    out = out or SCHEMA_FOLDER
     for path in write_schemas(out):
         click.echo(str(path))
     for folder in folders:

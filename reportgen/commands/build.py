@@ -19,26 +19,35 @@ as they were.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from reportgen.commands.gate import gate
 from reportgen.compute import DOCUMENTS, ComputedDocument
 from reportgen.exceptions import OutputError, ReportgenError
 from reportgen.load.cache import PARSED_FOLDER, kept_in, save
+from reportgen.names import FORMATS
 from reportgen.render.charts import charts_in
-from reportgen.render.document import FORMATS, Job, Progress, RenderJob, draw_charts_while
+from reportgen.render.document import (
+    Job,
+    Progress,
+    RenderJob,
+    draw_charts_while,
+    word_contents_jobs,
+)
 from reportgen.render.docx_contents import remove_abandoned_scratch
 from reportgen.render.fingerprint import document_fingerprint
 from reportgen.render.pdf import load_weasyprint
-from reportgen.render.template_folders import search_path
+from reportgen.render.tools import search_path
 from reportgen.types import Year
-from reportgen.write.files import OutputFolder, as_bytes
+from reportgen.write.files import OutputFolder, as_bytes, default_output
 from reportgen.write.lock import output_lock
 from reportgen.write.pictures import CHARTS_FOLDER, PictureFolder
 from reportgen.write.staging import finish_interrupted, remove_leftovers, replace_together
 from reportgen.write.stamps import STAMP_FILE, BuildStamp
+from reportgen.write.unchanged import BuildRequest, inputs_digest, remember
 
 
 def build(
@@ -63,6 +72,8 @@ def build(
     properties); ``final`` refuses to build drafts, naming what is missing or stale.
     ``strict`` refuses content with warnings too.
     """
+    request = BuildRequest.of(folder, documents, formats, out, templates, final, strict)
+    inputs = inputs_digest(request)  # before anything is read: an edit meanwhile is seen
     with kept_in(_parsed_files(folder, out)) as reading:
         passed = gate(folder, strict, signed_off_for="a final build" if final else None)
     year, tell = passed.year, progress or (lambda message: None)
@@ -77,28 +88,34 @@ def build(
         stale = _StaleJobs.find(year.name, computed, jobs, output, folders, passed.draft, tell)
         to_render = {name: computed[name] for name in stale.documents}
         cache = PictureFolder(output.root / CHARTS_FOLDER, hold=True)
-        pdfs = any(fmt == "pdf" for _, fmt in stale.jobs)  # WeasyPrint imported meanwhile
         charts = charts_in(list(to_render.values()))
-        pictures = draw_charts_while(charts, cache, load_weasyprint if pdfs else None)
+        pictures = draw_charts_while(charts, cache, _meanwhile(to_render, stale.jobs))
         rendered = RenderJob(user_templates, to_render, passed.draft, pictures).run_all(
             stale.jobs, tell
         )
         _write_all(output, stale, rendered, year, tell)
         cache.save()
         save(reading, output.root / PARSED_FOLDER)
-    return [output.path_for(f"{name}.{fmt}") for name, fmt in jobs]
+        remember(request, inputs, {name: stale.stamp.sha256(name) for name in _file_names(jobs)})
+    return [output.path_for(name) for name in _file_names(jobs)]
+
+
+def _file_names(jobs: list[Job]) -> list[str]:
+    return [f"{name}.{fmt}" for name, fmt in jobs]
+
+
+def _meanwhile(documents: dict[str, ComputedDocument], jobs: list[Job]) -> Callable[[], Any] | None:
+    """What to do while the charts are drawn: import WeasyPrint for the PDFs, unless
+    LibreOffice will lay a Word file out first (WeasyPrint is then imported after it, so
+    the build does not hold both: see :meth:`RenderJob.run_all`)."""
+    pdfs = any(fmt == "pdf" for _, fmt in jobs)
+    return load_weasyprint if pdfs and not word_contents_jobs(documents, jobs) else None
 
 
 def _parsed_files(folder: Path | str, out: Path | str | None) -> Path:
     """Where the last build into the output folder kept the content files it read (read
     before the folder is checked: only a cache, keyed by the files' bytes)."""
     return (Path(out) if out else default_output(Path(folder))).resolve() / PARSED_FOLDER
-
-
-def default_output(folder: Path) -> Path:
-    """``output/<year>/`` beside the content folder: content/2018-19 → output/2018-19."""
-    year = Path(folder).resolve()
-    return year.parent.parent / "output" / year.name
 
 
 def output_folder(year: Year, out: Path | str | None, templates: Path | None = None) -> Path:

@@ -31,11 +31,8 @@ from reportgen.model.files import LIBRARY_FOLDER
 from reportgen.problems import WARNING, Problem
 from reportgen.render.charts import Pictures, charts_in, draw_charts
 from reportgen.render.document import render_document
-from reportgen.render.template_folders import (
-    BUILTIN_TEMPLATES,
-    render_html_template,
-    search_path,
-)
+from reportgen.render.template_folders import render_html_template
+from reportgen.render.tools import BUILTIN_TEMPLATES, search_path
 from reportgen.write.files import as_bytes
 
 REFRESH_SCRIPT = (

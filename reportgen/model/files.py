@@ -5,6 +5,7 @@ from __future__ import annotations
 from reportgen.model.base import Content
 from reportgen.model.priorities import Priorities
 from reportgen.model.report import Implications, Officers, Report, Sections, Timetable
+from reportgen.names import LIBRARY_FOLDER as LIBRARY_FOLDER  # the library, beside the years
 
 YEAR_FILES: dict[str, type[Content]] = {
     "report.yaml": Report,
@@ -16,8 +17,6 @@ YEAR_FILES: dict[str, type[Content]] = {
 }
 """The files of a year folder and the part of the model each one holds."""
 
-LIBRARY_FOLDER = "library"
-"""The shared library, beside the year folders: content/library/."""
 GLOSSARY_FILE = "glossary.yaml"
 CONTACTS_FILE = "contacts.yaml"
 HOUSE_STYLE_FILE = "house-style.yaml"

@@ -26,11 +26,10 @@ from reportgen.render.charts import (
 )
 from reportgen.render.docx import contents_entries, render_docx
 from reportgen.render.docx_contents import ContentsLayout, WordFiles
-from reportgen.render.html import render_html
+from reportgen.render.html import as_web_page, render_html
 from reportgen.render.pdf import load_weasyprint, render_pdf
-from reportgen.render.template_folders import search_path
+from reportgen.render.tools import search_path
 
-FORMATS = ("docx", "pdf", "html")
 Progress = Callable[[str], None]
 """Where a step reports what it is doing (the command line prints it)."""
 Job = tuple[str, str]
@@ -45,12 +44,15 @@ def render_document(
     draft: bool = False,
     pictures: Pictures | None = None,
 ) -> bytes | str:
-    """A computed document in one format, in memory (``draft``: marked as one)."""
+    """A computed document in one format, in memory (``draft``: marked as one). The PDF
+    is laid out from the HTML; the ``.html`` file is that HTML as read on screen."""
     template = DOCUMENTS[name].template
     if fmt == "docx":
         return render_docx(document, template, folders, draft=draft, pictures=pictures)
     html = render_html(document, template, folders, draft=draft, pictures=pictures)
-    return html if fmt == "html" else render_pdf(html, template, folders, draft=draft)
+    if fmt == "html":
+        return as_web_page(html, folders)
+    return render_pdf(html, template, folders, draft=draft)
 
 
 @dataclass(frozen=True)
@@ -67,51 +69,49 @@ class RenderJob:
     def run_all(self, jobs: list[Job], tell: Progress) -> dict[str, bytes | str]:
         """Every job's output by file name, in job order. Uses the machine's cores when
         there are several jobs; runs them one by one where processes cannot be forked.
-        The Word files with a contents page are laid out by one LibreOffice, started as
-        soon as they are rendered, while the other jobs go on (see :class:`ContentsLayout`)."""
+
+        The Word files with a contents page are rendered first and laid out by one
+        LibreOffice (:class:`ContentsLayout`, about 200 MB) while this process renders
+        the other Word and HTML files, which need little memory; the PDF layouts, which
+        need the most, start when LibreOffice is done. So the build never holds
+        LibreOffice and the PDF layouts at once: its peak memory stays near LibreOffice's
+        own, at the cost of a core left idle while LibreOffice finishes."""
         for name, fmt in jobs:
             tell(f"rendering {name}.{fmt}")
-        numbered = {
-            f"{name}.docx" for name, fmt in jobs if fmt == "docx" and self._has_contents(name)
-        }
-        to_number: WordFiles = {}
-        layouts: list[ContentsLayout] = []
-
-        def rendered(file_name: str, payload: bytes | str) -> None:
-            """Once the last Word file with a contents page is rendered, one LibreOffice
-            starts laying them all out."""
-            if file_name not in numbered or not isinstance(payload, bytes):
-                return
-            entries = contents_entries(self.documents[file_name.rsplit(".", 1)[0]])
-            if entries is not None:
-                to_number[file_name] = (payload, entries)
-            numbered.discard(file_name)
-            if not numbered and to_number:
-                layouts.append(ContentsLayout(to_number))
-
+        numbered = word_contents_jobs(self.documents, jobs)
+        light = [job for job in jobs if job[1] != "pdf" and job not in numbered]
+        heavy = [job for job in jobs if job[1] == "pdf"]
+        results = self._run_each(numbered, most=1)
+        layout = self._contents_layout(numbered, results)
         try:
-            results = self._run_each(self._in_best_order(jobs), rendered)
-            for layout in layouts:
+            results.update(self._run_each(light, most=0 if layout else _cores()))
+            if layout is not None:
                 results.update(layout.numbered())
         finally:
-            for layout in layouts:
+            if layout is not None:
                 layout.stop()
+        results.update(self._run_each(self._in_best_order(heavy), most=_cores()))
         return {f"{name}.{fmt}": results[f"{name}.{fmt}"] for name, fmt in jobs}
 
-    def _has_contents(self, name: str) -> bool:
-        return bool(getattr(self.documents[name], "contents", ()))
+    def _contents_layout(
+        self, numbered: list[Job], rendered: dict[str, bytes | str]
+    ) -> ContentsLayout | None:
+        """One LibreOffice laying out the Word files with a contents page, started now."""
+        to_number: WordFiles = {}
+        for name, fmt in numbered:
+            payload, entries = rendered[f"{name}.{fmt}"], contents_entries(self.documents[name])
+            if entries is not None and isinstance(payload, bytes):
+                to_number[f"{name}.{fmt}"] = (payload, entries)
+        return ContentsLayout(to_number) if to_number else None
 
-    def _run_each(
-        self, jobs: list[Job], rendered: Callable[[str, bytes | str], None]
-    ) -> dict[str, bytes | str]:
-        """Each job's output by file name; ``rendered`` is told of each as it is done."""
+    def _run_each(self, jobs: list[Job], most: int) -> dict[str, bytes | str]:
+        """Each job's output by file name, rendered in ``most`` processes of their own
+        (whose memory is given back when they end), or here where processes cannot be
+        forked."""
         results: dict[str, bytes | str] = {}
-        workers = min(len(jobs), _cores())
-        if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-            for job in jobs:
-                file_name, results[file_name] = self.run(job)
-                rendered(file_name, results[file_name])
-            return results
+        workers = min(len(jobs), most)
+        if workers < 1 or "fork" not in multiprocessing.get_all_start_methods():
+            return dict(map(self.run, jobs))
         if any(fmt == "pdf" for _, fmt in jobs):
             load_weasyprint()  # imported once here, shared by the forked workers
         global _FORKED_WORK
@@ -130,23 +130,14 @@ class RenderJob:
             ) as pool:
                 for done in as_completed([pool.submit(_run_forked, job) for job in jobs]):
                     file_name, results[file_name] = done.result()
-                    rendered(file_name, results[file_name])
         finally:
             _FORKED_WORK = None
             gc.unfreeze()
         return results
 
     def _in_best_order(self, jobs: list[Job]) -> list[Job]:
-        """The Word files with a contents page first (LibreOffice's layout of them starts
-        as soon as they are rendered, and runs beside the rest), then the slowest jobs
-        first, so the cores finish together."""
-
-        def order(job: Job) -> tuple[bool, float]:
-            name, fmt = job
-            numbered = fmt == "docx" and self._has_contents(name)
-            return not numbered, -DOCUMENTS[name].cost.get(fmt, 1)
-
-        return sorted(jobs, key=order)
+        """The slowest jobs first, so the cores finish together."""
+        return sorted(jobs, key=lambda job: -DOCUMENTS[job[0]].cost.get(job[1], 1))
 
     def run(self, job: Job) -> tuple[str, bytes | str]:
         """One job: its file name and what it rendered (a Word file without its contents
@@ -168,17 +159,26 @@ class RenderJob:
         return f"{name}.{fmt}", payload
 
 
+def word_contents_jobs(documents: dict[str, ComputedDocument], jobs: list[Job]) -> list[Job]:
+    """The jobs that make a Word file with a contents page (LibreOffice numbers it)."""
+    return [job for job in jobs if job[1] == "docx" and _has_contents(documents[job[0]])]
+
+
+def _has_contents(document: ComputedDocument) -> bool:
+    return bool(getattr(document, "contents", ()))
+
+
 def draw_charts_while(
     charts: list[ChartView], cache: PictureCache, meanwhile: Callable[[], object] | None
 ) -> Pictures:
     """Every chart drawn once, or taken from ``cache`` (see :func:`draw_charts`), and
     ``meanwhile`` run: the charts to draw are drawn in a process of their own while
-    ``meanwhile`` runs in this one (a build imports WeasyPrint meanwhile; matplotlib is
-    then imported only in the drawing process). Without ``meanwhile``, or where processes
-    cannot be forked, the charts are drawn here."""
+    ``meanwhile`` runs in this one (a build imports WeasyPrint meanwhile), so matplotlib
+    and its memory stay in the drawing process. Where processes cannot be forked, the
+    charts are drawn here."""
     keys = {picture_key(chart.data): chart.data for chart in charts}
     to_draw = {key: data for key, data in keys.items() if not in_cache(cache, key)}
-    if to_draw and meanwhile is not None and "fork" in multiprocessing.get_all_start_methods():
+    if to_draw and "fork" in multiprocessing.get_all_start_methods():
         with ProcessPoolExecutor(
             max_workers=1,
             mp_context=multiprocessing.get_context("fork"),
@@ -186,7 +186,8 @@ def draw_charts_while(
             initargs=(os.getpid(),),
         ) as pool:
             drawing = pool.submit(draw_pictures, to_draw)
-            meanwhile()
+            if meanwhile is not None:
+                meanwhile()
             for key, picture in drawing.result().items():
                 cache.put(f"{key}.svg", picture.svg)
                 cache.put(f"{key}.png", picture.png)

@@ -17,18 +17,21 @@ from reportgen.compute import ComputedDocument
 from reportgen.compute.chaptered import ChapteredDocument
 from reportgen.exceptions import TemplateError
 from reportgen.render.charts import Pictures, with_pictures
-from reportgen.render.docx_contents import fill_contents_page_numbers, soffice
+from reportgen.render.docx_contents import fill_contents_page_numbers
+from reportgen.render.docx_contents_lines import fit_contents_entries
 from reportgen.render.docx_draft import mark_draft, set_core_property
 from reportgen.render.docx_numbering import number_lists
 from reportgen.render.docx_parts import chart_maker, data_table_maker
 from reportgen.render.docx_pictures import picture_maker
 from reportgen.render.docx_style import apply_house_style, start_chapters
+from reportgen.render.docx_tables import lay_out_tables
 from reportgen.render.template_folders import (
     TEMPLATE_FAULTS,
     explain_fault,
     find_template,
     jinja_environment,
 )
+from reportgen.render.tools import soffice
 
 LOGGER = logging.getLogger("reportgen")
 
@@ -65,6 +68,8 @@ def render_docx(
     _set_properties(template, document.properties)
     _apply_house_style(template, document)
     number_lists(template.docx)
+    lay_out_tables(template.docx)
+    fit_contents_entries(template.docx)
     if draft:
         mark_draft(template)
     buffer = io.BytesIO()

@@ -35,6 +35,7 @@ import docx
 from docx.oxml.ns import qn
 
 from reportgen.exceptions import RenderError
+from reportgen.render.tools import soffice
 
 SOFFICE_TIMEOUT = 240
 SCRATCH_PREFIX = "reportgen-soffice-"
@@ -44,10 +45,6 @@ layout can take (LibreOffice is stopped after SOFFICE_TIMEOUT)."""
 _SCRATCH = re.compile(r"reportgen-soffice-(\d+)-[a-z0-9_]+")
 _OLD_SCRATCH = re.compile(r"reportgen-[a-z0-9_]{8}")
 _FIELD = re.compile(r"PAGEREF\s+(_Toc\d+)")
-
-
-def soffice() -> str | None:
-    return shutil.which("soffice") or shutil.which("libreoffice")
 
 
 def fill_contents_page_numbers(docx_bytes: bytes, entries: list[tuple[str, str]]) -> bytes:

@@ -20,60 +20,30 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import enum
-import functools
 import hashlib
 from collections.abc import Callable
 from decimal import Decimal
-from importlib import metadata
 from pathlib import Path, PurePath
 from typing import Any
 
 from pydantic import BaseModel
 
-from reportgen.load.cache import package_fingerprint
-from reportgen.render.docx_contents import soffice
-
-_RENDERING_LIBRARIES = ("weasyprint", "pydyf", "docxtpl", "python-docx", "matplotlib", "jinja2")
+from reportgen.render.tools import templates_fingerprint, tools_fingerprint
 
 
 def document_fingerprint(document: Any, name: str, draft: bool, folders: list[Path]) -> str:
     """The fingerprint of a computed document's files (``name``: the document, whose
     templates are used; ``folders``: the template folders, in search order)."""
     digest = hashlib.sha256()
-    for part in (name, "draft" if draft else "final", tools_fingerprint(), _templates(folders)):
+    for part in (
+        name,
+        "draft" if draft else "final",
+        tools_fingerprint(),
+        templates_fingerprint(folders),
+    ):
         digest.update(part.encode())
         digest.update(b"\0")
     digest.update(content_digest(document))
-    return digest.hexdigest()
-
-
-def tools_fingerprint() -> str:
-    """reportgen's code, the rendering libraries' versions, and whether LibreOffice is
-    installed (a Word file built without it is rebuilt once it is)."""
-    return f"{package_fingerprint()};{_library_versions()};soffice={soffice() is not None}"
-
-
-@functools.cache
-def _library_versions() -> str:
-    versions = []
-    for package in _RENDERING_LIBRARIES:
-        try:
-            versions.append(f"{package}={metadata.version(package)}")
-        except metadata.PackageNotFoundError:
-            versions.append(f"{package}=none")
-    return ";".join(versions)
-
-
-def _templates(folders: list[Path]) -> str:
-    """Every file of the template folders (a document's templates may include others,
-    use a stylesheet, a font, a picture): its place and its bytes."""
-    digest = hashlib.sha256()
-    for folder in folders:
-        digest.update(f"{folder}\0".encode())
-        for path in sorted(Path(folder).rglob("*")):
-            if path.is_file():
-                digest.update(f"{path.relative_to(folder)}\0".encode())
-                digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
 
 

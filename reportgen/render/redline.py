@@ -5,7 +5,8 @@ screen readers), from the built-in template ``diff.html.j2``; all text escaped."
 from __future__ import annotations
 
 from reportgen.compare import Comparison, headline
-from reportgen.render.template_folders import render_html_template, search_path
+from reportgen.render.template_folders import render_html_template
+from reportgen.render.tools import search_path
 
 
 def render_redline_html(comparison: Comparison) -> str:

@@ -13,7 +13,6 @@ without the file it leads to ever being read.
 from __future__ import annotations
 
 import functools
-import importlib.resources
 import traceback
 from collections.abc import Callable
 from pathlib import Path
@@ -26,18 +25,6 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from reportgen.exceptions import TemplateError
 from reportgen.load.paths import stays_inside
-
-BUILTIN_TEMPLATES = Path(str(importlib.resources.files("reportgen.builtin_templates"))).resolve()
-"""The project's templates/ folder (reportgen/builtin_templates links to it, so it is
-installed as the package reportgen.builtin_templates)."""
-
-
-def search_path(user_templates: Path | None = None) -> list[Path]:
-    """The template folders, in the order they are searched."""
-    folders = [Path(user_templates).resolve()] if user_templates else []
-    if user_templates and not folders[0].is_dir():
-        raise TemplateError(f"the templates folder {user_templates} does not exist.")
-    return [*folders, BUILTIN_TEMPLATES]
 
 
 def find_template(folders: list[Path], kind: str, name: str) -> Path:

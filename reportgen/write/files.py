@@ -27,6 +27,12 @@ _REASONS = {
 }
 
 
+def default_output(folder: Path) -> Path:
+    """``output/<year>/`` beside the content folder: content/2018-19 → output/2018-19."""
+    year = Path(folder).resolve()
+    return year.parent.parent / "output" / year.name
+
+
 class OutputFolder:
     """The folder a build writes into."""
 

@@ -45,6 +45,11 @@ class BuildStamp:
     def record(self, name: str, fingerprint: str, payload: bytes) -> None:
         self.entries[name] = {"inputs": fingerprint, "sha256": hashlib.sha256(payload).hexdigest()}
 
+    def sha256(self, name: str) -> str:
+        """The SHA-256 of the file ``name`` as this build leaves it (written or reused)."""
+        entry = self.entries.get(name)
+        return str(entry.get("sha256", "")) if isinstance(entry, dict) else ""
+
     def payload(self) -> bytes:
         """The stamp as written, to replace the old one together with the outputs it
         describes (so the stamp and the files always agree)."""
