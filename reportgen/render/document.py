@@ -70,27 +70,27 @@ class RenderJob:
         """Every job's output by file name, in job order. Uses the machine's cores when
         there are several jobs; runs them one by one where processes cannot be forked.
 
-        The Word files with a contents page are rendered first and laid out by one
-        LibreOffice (:class:`ContentsLayout`, about 200 MB) while this process renders
-        the other Word and HTML files, which need little memory; the PDF layouts, which
-        need the most, start when LibreOffice is done. So the build never holds
-        LibreOffice and the PDF layouts at once: its peak memory stays near LibreOffice's
-        own, at the cost of a core left idle while LibreOffice finishes."""
+        The Word files with a contents page are rendered first, in a process of their
+        own, and laid out by one LibreOffice (:class:`ContentsLayout`, about 200 MB) while
+        this process makes the HTML files, which need little memory; the PDF layouts and
+        the other Word files, which need the most, start when LibreOffice is done. So the
+        build never holds LibreOffice and them at once: its peak memory stays under
+        300 MB, at the cost of a core left idle while LibreOffice finishes."""
         for name, fmt in jobs:
             tell(f"rendering {name}.{fmt}")
         numbered = word_contents_jobs(self.documents, jobs)
-        light = [job for job in jobs if job[1] != "pdf" and job not in numbered]
-        heavy = [job for job in jobs if job[1] == "pdf"]
         results = self._run_each(numbered, most=1)
         layout = self._contents_layout(numbered, results)
+        beside = [job for job in jobs if job[1] == "html"] if layout else []
         try:
-            results.update(self._run_each(light, most=0 if layout else _cores()))
+            results.update(self._run_each(beside, most=0))
             if layout is not None:
                 results.update(layout.numbered())
         finally:
             if layout is not None:
                 layout.stop()
-        results.update(self._run_each(self._in_best_order(heavy), most=_cores()))
+        rest = [job for job in jobs if job not in numbered and job not in beside]
+        results.update(self._run_each(self._in_best_order(rest), most=_cores()))
         return {f"{name}.{fmt}": results[f"{name}.{fmt}"] for name, fmt in jobs}
 
     def _contents_layout(
