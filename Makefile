@@ -17,7 +17,7 @@ test: $(VENV)/.installed-test
 	$(BIN)/ruff check reportgen tests tools bench
 	$(BIN)/lint-imports
 	$(BIN)/mypy
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n 2 --dist loadfile
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check reportgen tests tools bench

@@ -111,3 +111,14 @@ def test_check_the_shared_library_folder(minimal: Path) -> None:
     result = _run("check", library)
     assert result.exit_code == 1
     assert "shared.yaml, line 2" in result.output and "did you mean 'about'?" in result.output
+
+
+def test_the_names_the_command_line_offers_are_the_documents_reportgen_makes() -> None:
+    """The command line takes --doc and --format names without loading the pipeline
+    (reportgen/names.py); they must be the documents and formats the pipeline knows."""
+    import reportgen
+    from reportgen.names import DOCUMENT_NAMES, FORMATS
+
+    assert tuple(DOCUMENTS) == DOCUMENT_NAMES
+    assert reportgen.FORMATS == FORMATS == ("docx", "pdf", "html")
+    assert {"build", "check", "publish", "DOCUMENTS"} <= set(dir(reportgen))

@@ -46,7 +46,7 @@ def test_libreoffice_never_runs_beside_a_pdf_layout(
     monkeypatch.setattr(render_document_module, "ContentsLayout", Recorded)
     monkeypatch.setattr(RenderJob, "_run_each", run_each)
     results = RenderJob(None, documents, draft=True).run_all(jobs, lambda message: None)
-    assert set(results) == {f"{name}.{fmt}" for name, fmt in jobs}
+    assert list(results) == [f"{name}.{fmt}" for name, fmt in jobs]
     started, done = events.index("libreoffice starts"), events.index("libreoffice done")
     assert events.index("strategic-assessment.docx") < started
     pdfs = [events.index(f"{name}.pdf") for name in documents]
@@ -54,3 +54,33 @@ def test_libreoffice_never_runs_beside_a_pdf_layout(
     html = [events.index(f"{name}.html") for name in documents]
     assert started < min(html) and max(html) < done
     assert events.index("committee-report.docx") > done
+
+
+def test_a_failure_beside_libreoffice_stops_it_and_leaves_nothing(
+    with_assessment: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    year = gate(with_assessment).year
+    documents = {n: DOCUMENTS[n].compute(year) for n in DOCUMENTS if DOCUMENTS[n].defined(year)}
+    jobs = [(name, fmt) for name in documents for fmt in ("docx", "html")]
+    layouts: list[Any] = []
+    real_layout = render_document_module.ContentsLayout
+
+    class Kept(real_layout):  # type: ignore[misc,valid-type]
+        def __init__(self, files: Any) -> None:
+            super().__init__(files)
+            layouts.append(self)
+
+    real_run = RenderJob.run
+
+    def run(self: RenderJob, job: tuple[str, str]) -> Any:
+        if job[1] == "html":
+            raise RuntimeError("a template fails")
+        return real_run(self, job)
+
+    monkeypatch.setattr(render_document_module, "ContentsLayout", Kept)
+    monkeypatch.setattr(RenderJob, "run", run)
+    with pytest.raises(RuntimeError):
+        RenderJob(None, documents, draft=True).run_all(jobs, lambda message: None)
+    (layout,) = layouts
+    assert layout.process is not None and layout.process.poll() is not None
+    assert layout.folder is None

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -198,3 +199,39 @@ def test_the_record_names_only_files_and_hashes(minimal: Path, tmp_path: Path) -
     (entry,) = record.values()
     assert set(entry) == {"inputs", "files"}
     assert list(entry["files"]) == ["committee-report.html"]
+
+
+def test_a_pipe_in_the_year_folder_is_not_read(minimal: Path, tmp_path: Path) -> None:
+    """A pipe (or a device) is known by its kind: reading it would wait for ever."""
+    out = tmp_path / "out"
+    request = _built(minimal, out)
+    os.mkfifo(minimal / "a-pipe")
+    assert up_to_date(request) is None  # a new entry: a full build, which ignores it
+    build(minimal, formats=["html"], out=out)
+    assert up_to_date(request) == [out / "committee-report.html"]
+
+
+def test_other_fonts_make_it_a_real_build_again(
+    minimal: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The fonts installed decide the layout and what check says of the house style's
+    fonts: with others (here, fontconfig told to read another configuration) the build
+    is a full one."""
+    out = tmp_path / "out"
+    request = _built(minimal, out)
+    config = tmp_path / "fonts.conf"
+    config.write_text("<?xml version='1.0'?><fontconfig></fontconfig>\n", encoding="utf-8")
+    monkeypatch.setenv("FONTCONFIG_FILE", str(config))
+    assert up_to_date(request) is None
+
+
+def test_a_record_that_cannot_be_written_does_not_fail_the_build(
+    minimal: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / INPUTS_FILE).mkdir()  # in the way: the record cannot replace it
+    paths = build(minimal, formats=["html"], out=out)
+    assert paths == [out / "committee-report.html"] and paths[0].is_file()
+    assert "The next build will read the year again." in caplog.text
+    assert up_to_date(_request(minimal, out)) is None

@@ -113,6 +113,21 @@ def test_each_table_is_named_by_its_caption_or_as_it_is_named() -> None:
     assert [len(box.xpath(".//table")) for box in boxes] == [2, 1, 1, 1, 1]
 
 
+def test_tables_written_in_a_stylesheet_or_script_are_not_tables() -> None:
+    """A council's template may mention <table> in a style or script: only the page's
+    own tables get boxes, and a caption's id in single quotes is used as it is."""
+    html = (
+        "<style>/* <table> styles */ table { width: 100% }</style>"
+        "<script>const row = '<table>';</script>"
+        "<table><caption id='single'>Quoted</caption><tr><td>1</td></tr></table>"
+        "<table><caption>Second</caption><tr><td>2</td></tr></table>"
+    )
+    page = lxml.html.fromstring(f"<div>{with_scrolling_tables(html)}</div>")
+    boxes = page.find_class("table-scroll")
+    assert [box.get("aria-labelledby") for box in boxes] == ["single", "table-caption-2"]
+    assert page.xpath("//caption[@id='single']/@id") == ["single"]  # no second id added
+
+
 def test_the_pdf_is_laid_out_from_the_html_without_the_boxes(
     minimal: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -234,19 +234,25 @@ def build_command(
     if paths is not None:
         for path in paths:
             click.echo(f"{content_dir.name}: {path.name} is up to date", err=True)
-    else:
-        from reportgen.commands import build
-
-        paths = build(
-            content_dir,
-            documents,
-            formats,
-            out,
-            templates,
-            progress=lambda message: click.echo(message, err=True),
-            final=final,
-            strict=strict,
+            click.echo(str(path))
+        click.echo(
+            f"Nothing to build: {len(paths)} file(s) up to date "
+            f"({time.perf_counter() - started:.1f} s).",
+            err=True,
         )
+        return
+    from reportgen.commands import build
+
+    paths = build(
+        content_dir,
+        documents,
+        formats,
+        out,
+        templates,
+        progress=lambda message: click.echo(message, err=True),
+        final=final,
+        strict=strict,
+    )
     for path in paths:
         click.echo(str(path))
     click.echo(f"Built {len(paths)} file(s) in {time.perf_counter() - started:.1f} s.", err=True)

@@ -73,9 +73,10 @@ def build(
     ``strict`` refuses content with warnings too.
     """
     request = BuildRequest.of(folder, documents, formats, out, templates, final, strict)
-    inputs = inputs_digest(request)  # before anything is read: an edit meanwhile is seen
+    inputs = inputs_digest(request)  # taken before and after reading: see remember()
     with kept_in(_parsed_files(folder, out)) as reading:
         passed = gate(folder, strict, signed_off_for="a final build" if final else None)
+    read_unchanged = inputs_digest(request) == inputs
     year, tell = passed.year, progress or (lambda message: None)
     names = _documents(year, documents)
     jobs = [(name, fmt) for name in names for fmt in _formats(formats)]
@@ -96,7 +97,10 @@ def build(
         _write_all(output, stale, rendered, year, tell)
         cache.save()
         save(reading, output.root / PARSED_FOLDER)
-        remember(request, inputs, {name: stale.stamp.sha256(name) for name in _file_names(jobs)})
+        if read_unchanged:  # else a file was saved while it was read: the next build is full
+            remember(
+                request, inputs, {name: stale.stamp.sha256(name) for name in _file_names(jobs)}
+            )
     return [output.path_for(name) for name in _file_names(jobs)]
 
 

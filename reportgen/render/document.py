@@ -81,7 +81,7 @@ class RenderJob:
         numbered = word_contents_jobs(self.documents, jobs)
         results = self._run_each(numbered, most=1)
         layout = self._contents_layout(numbered, results)
-        beside = [job for job in jobs if job[1] == "html"] if layout else []
+        beside = [job for job in jobs if job[1] == "html"] if layout and layout.running else []
         try:
             results.update(self._run_each(beside, most=0))
             if layout is not None:

@@ -69,18 +69,29 @@ class ContentsLayout:
         self.folder: Path | None = None
         self.process: subprocess.Popen[bytes] | None = None
         self.started, self.timed_out = time.monotonic(), False
+        self.failure = ""
         program = soffice()
         if program is None:
             return
-        self.folder = Path(tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-"))
-        for name, (docx_bytes, _) in files.items():
-            (self.folder / name).write_bytes(docx_bytes)
-        self.process = subprocess.Popen(
-            _layout_command(program, self.folder, list(files)),
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
+        try:
+            self.folder = Path(tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-"))
+            for name, (docx_bytes, _) in files.items():
+                (self.folder / name).write_bytes(docx_bytes)
+            self.process = subprocess.Popen(
+                _layout_command(program, self.folder, list(files)),
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+        except OSError as error:  # no room for the scratch files, or LibreOffice cannot run:
+            self.stop()  # the pages go unnumbered, with a warning (see numbered())
+            self.process = None
+            self.failure = f"LibreOffice could not be started to lay out the Word file ({error})."
+
+    @property
+    def running(self) -> bool:
+        """Whether LibreOffice is at work laying the files out."""
+        return self.process is not None and self.process.poll() is None
 
     def numbered(self) -> dict[str, bytes]:
         """Each Word file with its contents page numbered; unnumbered, with a warning, if
@@ -117,7 +128,8 @@ class ContentsLayout:
             raise RenderError("LibreOffice took too long to lay out the Word file.")
         if self.process is None or self.folder is None:
             raise RenderError(
-                "LibreOffice is needed to put page numbers in the Word contents "
+                self.failure
+                or "LibreOffice is needed to put page numbers in the Word contents "
                 "page: sudo apt-get install -y libreoffice-writer-nogui"
             )
         left = SOFFICE_TIMEOUT - (time.monotonic() - self.started)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from html import escape
 from pathlib import Path
 
 from reportgen.compute import ComputedDocument
@@ -51,7 +52,16 @@ def breakable_long_words(html: str) -> str:
     string) wraps in a table cell instead of pushing the table off the page. The text
     itself is unchanged."""
     pieces = _TAG.split(html)
-    inside_other = False
+    for index, in_page in enumerate(_in_page(pieces)):
+        if in_page and index % 2 == 0 and len(pieces[index]) >= 40:
+            pieces[index] = _LONG_RUN.sub(_with_breaks, pieces[index])
+    return "".join(pieces)
+
+
+def _in_page(pieces: list[str]) -> list[bool]:
+    """For each piece of a page split at its tags (text, tag, text …), whether it is part
+    of the page's body rather than inside a ``<style>``, ``<script>`` or ``<title>``."""
+    inside_other, found = False, []
     for index, piece in enumerate(pieces):
         if index % 2:  # a tag
             name = piece.lower()
@@ -59,9 +69,10 @@ def breakable_long_words(html: str) -> str:
                 inside_other = True
             elif name.startswith(("</style", "</script", "</title")):
                 inside_other = False
-        elif not inside_other and len(piece) >= 40:
-            pieces[index] = _LONG_RUN.sub(_with_breaks, piece)
-    return "".join(pieces)
+                found.append(False)
+                continue
+        found.append(not inside_other)
+    return found
 
 
 def _with_breaks(match: re.Match[str]) -> str:
@@ -111,7 +122,7 @@ def as_web_page(html: str, folders: list[Path]) -> str:
 _TABLE_START = re.compile(r"<table[\s>]", re.IGNORECASE)
 _TABLE_END = re.compile(r"</table\s*>", re.IGNORECASE)
 _CAPTION_START = re.compile(r"<caption[\s>]", re.IGNORECASE)
-_ID = re.compile(r'\sid="([^"]*)"')
+_ID = re.compile(r"""\sid=(?:"([^"]*)"|'([^']*)')""")
 _NAMED = re.compile(r'\s(aria-labelledby|aria-label)="([^"]*)"')
 """How a table without a caption is named (its value is copied as written: escaped)."""
 
@@ -124,10 +135,13 @@ def with_scrolling_tables(html: str) -> str:
     (given an id if it has none), else as the table is named (``aria-labelledby`` or
     ``aria-label``), else "Table N" (its place in the page)."""
     pieces = _TAG.split(html)
-    taken = set(_ID.findall(html))
+    taken = {quoted or plain for quoted, plain in _ID.findall(html)}
+    in_page = _in_page(pieces)
     depth, start, caption, number = 0, 0, 0, 0
     for index in range(1, len(pieces), 2):
         tag = pieces[index]
+        if not in_page[index]:
+            continue
         if _TABLE_START.match(tag):
             depth += 1
             if depth == 1:
@@ -151,7 +165,8 @@ def _region_name(pieces: list[str], table: int, caption: int, number: int, taken
     if caption:
         found = _ID.search(pieces[caption])
         if found:
-            return f' aria-labelledby="{found.group(1)}"'
+            written = next(value for value in found.groups() if value is not None)
+            return f' aria-labelledby="{escape(written, quote=True)}"'
         identifier = _unused(f"table-caption-{number}", taken)
         pieces[caption] = f'<caption id="{identifier}"' + pieces[caption][len("<caption") :]
         return f' aria-labelledby="{identifier}"'

@@ -3,37 +3,46 @@
 A build that succeeds leaves, beside its outputs, ``.reportgen-inputs.json``: what it was
 asked for (the documents, the formats, final or not, strict or not, the templates
 folder), a digest of everything it could have read — every file of the year folder and of
-the library, the template folders, reportgen's code, the rendering libraries' versions,
-whether LibreOffice is installed — taken *before* it read anything, and the SHA-256 of each
-file it wrote. The next build asked for the same thing, finding the same digest and every
-file as written, has nothing to do and says so in a fraction of a second, without loading
-the pipeline (``reportgen build`` asks here first).
+the library, the template folders, reportgen's code, the libraries' versions, whether
+LibreOffice is installed, the fonts installed (:mod:`reportgen.render.tools`) — and the
+SHA-256 of each file it wrote. The next build asked for the same thing, finding the same
+digest and every file as written, has nothing to do and says so in a fraction of a
+second, without loading the pipeline (``reportgen build`` asks here first).
 
 Anything else — an edited, added or removed file, another request, a file changed or
 removed in the output folder, a killed build's unfinished replacing — goes to the full
 build, which decides document by document (:mod:`reportgen.write.stamps`). The digest
 hashes files by their bytes, not their dates, so copying a year over another with the
-dates kept is seen too. A file edited while a build reads the year changes the digest the
-next build takes, so that build is a full one.
+dates kept is seen too. It is taken before the build reads the year and again after; a
+build that finds them different (a file was saved while it read) records nothing, so the
+next build is a full one. (A file saved and then saved back as it was, both while the
+year is being read, in the second or so that takes, is not seen.)
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from reportgen.exceptions import OutputError
 from reportgen.load.paths import content_folder
 from reportgen.names import LIBRARY_FOLDER
-from reportgen.render.tools import BUILTIN_TEMPLATES, templates_fingerprint, tools_fingerprint
+from reportgen.render.tools import (
+    BUILTIN_TEMPLATES,
+    folder_fingerprint,
+    templates_fingerprint,
+    tools_fingerprint,
+)
 from reportgen.write.files import atomic_write, default_output
 from reportgen.write.staging import JOURNAL
 
+LOGGER = logging.getLogger("reportgen")
 INPUTS_FILE = ".reportgen-inputs.json"
-_MOST_FILES, _DEEPEST = 20_000, 30
 _KEPT = 8
 """Requests remembered per output folder (a whole build, one document's PDF …)."""
 
@@ -86,7 +95,7 @@ def inputs_digest(request: BuildRequest) -> str:
     digest = hashlib.sha256()
     library = content_folder(request.folder) / LIBRARY_FOLDER
     for folder in (Path(os.path.abspath(request.folder)), library):
-        digest.update(f"{folder}\0{_folder_digest(folder)}\0".encode())
+        digest.update(f"{folder}\0{folder_fingerprint(folder)}\0".encode())
     templates = [request.templates.resolve()] if request.templates else []
     folders = [folder for folder in [*templates, BUILTIN_TEMPLATES] if folder.is_dir()]
     digest.update(f"{templates_fingerprint(folders)}\0{tools_fingerprint()}".encode())
@@ -104,7 +113,7 @@ def up_to_date(request: BuildRequest) -> list[Path] | None:
     if entry.get("inputs") != inputs_digest(request) or not isinstance(files, dict):
         return None
     for name, sha256 in files.items():
-        if _file_digest(root / str(name)) != sha256:
+        if _sha256(root / str(name)) != sha256:
             return None
     return [root / str(name) for name in files]
 
@@ -121,7 +130,10 @@ def remember(request: BuildRequest, inputs: str, files: dict[str, str]) -> None:
     }
     kept = dict(list(kept.items())[-(_KEPT - 1) :])
     kept[request.key] = {"inputs": inputs, "files": files}
-    atomic_write(root / INPUTS_FILE, json.dumps(kept, indent=2).encode())
+    try:
+        atomic_write(root / INPUTS_FILE, json.dumps(kept, indent=2).encode())
+    except OutputError as error:  # the build is done; the next one is a full one
+        LOGGER.warning("%s The next build will read the year again.", error.message)
 
 
 def _read(root: Path) -> dict[str, object]:
@@ -132,31 +144,9 @@ def _read(root: Path) -> dict[str, object]:
     return entries if isinstance(entries, dict) else {}
 
 
-def _folder_digest(folder: Path) -> str:
-    """Every file under ``folder`` (links followed, as the build follows them): its path
-    and its bytes; an unreadable file or a loop of links gives a digest no build matches."""
-    digest = hashlib.sha256()
-    files = _files(folder)
-    if files is None:
-        return f"too many files or a loop of links: {os.urandom(8).hex()}"
-    for path in files:
-        digest.update(f"{path.relative_to(folder)}\0{_file_digest(path)}\0".encode())
-    return digest.hexdigest()
-
-
-def _files(folder: Path) -> list[Path] | None:
-    """Every file under ``folder``, or None for a folder too large or too deep to be a
-    year (a loop of links), which is never up to date."""
-    found: list[Path] = []
-    for parent, _, names in os.walk(folder, followlinks=True):
-        if len(found) > _MOST_FILES or len(Path(parent).relative_to(folder).parts) > _DEEPEST:
-            return None
-        found += [Path(parent) / name for name in names]
-    return sorted(found)
-
-
-def _file_digest(path: Path) -> str:
+def _sha256(path: Path) -> str:
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError as error:
-        return f"unreadable: {error.errno}"
+        with path.open("rb") as file:
+            return hashlib.file_digest(file, "sha256").hexdigest()
+    except OSError:
+        return ""
