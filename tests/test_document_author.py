@@ -1,6 +1,6 @@
 """Who each document says wrote it, read back from every format: the council (the house
-style's organisation) for the committee report, not its lead officer; an assessment or
-plan names the organisation its title page names."""
+style's organisation) for every document: not the report's lead officer, nor the
+partnership whose plan it is."""
 
 from __future__ import annotations
 
@@ -17,12 +17,12 @@ from reportgen import build
 AUTHORS = [
     ("2016-17", "committee-report", "Maidstone Borough Council"),
     ("2016-17", "strategic-assessment", "Maidstone Borough Council"),
-    ("2016-17", "community-safety-plan", "Safer Maidstone Partnership"),
+    ("2016-17", "community-safety-plan", "Maidstone Borough Council"),
     ("2018-19", "committee-report", "Maidstone Borough Council"),
-    ("2018-19", "community-safety-plan", "Safer Maidstone Partnership"),
+    ("2018-19", "community-safety-plan", "Maidstone Borough Council"),
 ]
-"""Each sample document and its author: the house style's council, or the organisation
-the document's own file names (the plans are the partnership's)."""
+"""Each sample document and its author: the house style's council, also for the plans,
+which are the partnership's (their subject says so)."""
 
 
 class _MetaAuthor(HTMLParser):

@@ -205,11 +205,13 @@ def organisation_of(content: ChapteredContent, style: HouseStyle) -> str:
 
 
 def properties_of(content: ChapteredContent, style: HouseStyle) -> dict[str, str]:
-    """Title, subject, author and language, for the DOCX and PDF metadata."""
+    """Title, subject, author and language, for the DOCX and PDF metadata: the author is
+    the council that publishes it (the house style's organisation), even where the
+    document is its partnership's (the subject names that), else its own organisation."""
     spec, organisation = content.spec, organisation_of(content, style)
     return {
         "title": spec.title,
         "subject": f"{organisation}: {spec.title}",
-        "author": organisation,
+        "author": style.organisation or organisation,
         "language": LANGUAGE,
     }
