@@ -18,7 +18,7 @@ from reportgen.commands.gate import read_year
 from reportgen.compute import DOCUMENTS
 from reportgen.render.document import render_document
 from reportgen.render.html import DRAFT_NOTICE, mark_draft, with_scrolling_tables
-from reportgen.render.publication import size_in_words
+from reportgen.render.publication import linked_appendices, size_in_words
 from reportgen.render.tools import search_path
 from tests.conftest import SAMPLE_YEARS
 
@@ -169,6 +169,31 @@ def test_the_published_report_links_to_its_appendices(published: dict[str, Path]
     assert all((folder / href).is_file() for href in links)
     (item,) = [li for li in report.iter("li") if li.find("a") is not None]
     assert item.xpath("ancestor::section/h2")[0].text_content() == "8. Report appendices"
+
+
+def test_an_appendix_is_linked_by_the_document_it_names_or_else_by_its_title() -> None:
+    """reportgen's template marks each appendix with its document, so the item is found
+    however its text is written (a long title gets break points); a council's older
+    template, without the mark, is matched by the title as listed."""
+    marked = (
+        '<ul><li data-document="strategic-assessment">Appendix 1: A very<wbr>long title</li>'
+        "<li>Appendix 2: Plan</li></ul>"
+    )
+    linked = linked_appendices(
+        marked,
+        {
+            "strategic-assessment": "Appendix 1: A very long title",
+            "community-safety-plan": "Appendix 2: Plan",
+        },
+    )
+    page = lxml.html.fromstring(linked)
+    links = {a.get("href"): a.text_content() for a in page.iter("a")}
+    assert links == {
+        "strategic-assessment.html": "Appendix 1: A verylong title",
+        "community-safety-plan.html": "Appendix 2: Plan",
+    }
+    elsewhere = "<p>Appendix 2: Plan</p><ul><li>Appendix 3: Other</li></ul>"
+    assert linked_appendices(elsewhere, {"community-safety-plan": "Appendix 2: Plan"}) == elsewhere
 
 
 def test_the_index_links_to_every_published_file(published: dict[str, Path]) -> None:

@@ -38,6 +38,9 @@ class Item:
 
     text: str
     label: str = ""
+    document: str = ""
+    """For an appendix the report lists: which of reportgen's documents it is (e.g.
+    strategic-assessment), so a publication can link the item to that document's page."""
 
 
 @dataclass(frozen=True)

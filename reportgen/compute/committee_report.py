@@ -142,7 +142,9 @@ def _closing_sections(year: Year, expand: BlockExpander, first: int) -> _Closing
             next(numbers),
             "Report appendices",
             TextBlock("text", APPENDICES_INTRO),
-            items=tuple(Item(appendix_title(a)) for a in report.appendices),
+            items=tuple(
+                Item(appendix_title(a), document=appendix_document(a)) for a in report.appendices
+            ),
             numbered=numbering,
         )
     if report.background_papers is not None:
@@ -221,6 +223,11 @@ def committee_report(year: Year) -> CommitteeReport:
 def appendix_title(appendix: str | Appendix) -> str:
     """An appendix as the report lists it."""
     return appendix if isinstance(appendix, str) else appendix.title
+
+
+def appendix_document(appendix: str | Appendix) -> str:
+    """Which of reportgen's documents an appendix is ("" for one reportgen does not make)."""
+    return "" if isinstance(appendix, str) else appendix.document or ""
 
 
 def recommendations_intro(addressee: str) -> str:

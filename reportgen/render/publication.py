@@ -5,6 +5,7 @@ finds each document from one page and the report's list of appendices leads to t
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -67,20 +68,29 @@ def published_pages(
     ``titles`` (each document's title as the report lists it) are by document name."""
     pages = {name: as_web_page(html, folders) for name, html in printed.items()}
     report, *appendices = titles
-    links = {titles[name]: f"{name}.html" for name in appendices}
-    pages[report] = linked_appendices(pages[report], links)
+    pages[report] = linked_appendices(pages[report], {name: titles[name] for name in appendices})
     return pages
 
 
-def linked_appendices(report_html: str, links: dict[str, str]) -> str:
-    """The report's HTML with each appendix it lists (an item of a list whose text is the
-    appendix's title, as the report lists it) linked to its file: ``links`` maps each
-    title to the file's name. A title the report does not list so is left alone."""
-    for title, name in links.items():
-        item = f"<li>{escape(title)}</li>"
-        link = f'<li><a href="{escape(name)}">{escape(title)}</a></li>'
-        report_html = report_html.replace(item, link, 1)
+def linked_appendices(report_html: str, appendices: dict[str, str]) -> str:
+    """The report's HTML with each appendix in its list linked to the appendix's page
+    (``<name>.html``): ``appendices`` maps each document's name to its title as the
+    report lists it. The item is found by the document it names (``data-document``, as
+    reportgen's template writes it), else, in a council's older template, by its text
+    being the title; an appendix found neither way is left as it is."""
+    for name, title in appendices.items():
+        report_html = _linked(report_html, name, title)
     return report_html
+
+
+def _linked(report_html: str, name: str, title: str) -> str:
+    """The report with the item of the appendix ``name`` linked to ``<name>.html``."""
+    link = f'<a href="{escape(name)}.html">'
+    item = re.compile(rf'(<li\b[^>]*\sdata-document="{re.escape(name)}"[^>]*>)(.*?)</li>', re.S)
+    if item.search(report_html):
+        return item.sub(lambda found: f"{found[1]}{link}{found[2]}</a></li>", report_html, 1)
+    plain = f"<li>{escape(title)}</li>"
+    return report_html.replace(plain, f"<li>{link}{escape(title)}</a></li>", 1)
 
 
 def publication_index(
