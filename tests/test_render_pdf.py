@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import struct
 import zlib
 from pathlib import Path
@@ -13,8 +14,9 @@ from pypdf import PdfReader
 from reportgen import build
 from reportgen.cli import cli
 from reportgen.exceptions import RenderError
+from reportgen.render import pdf
 from reportgen.render.pdf import project_only_fetcher
-from reportgen.render.tools import BUILTIN_TEMPLATES
+from reportgen.render.tools import BUILTIN_TEMPLATES, search_path
 from tests.fidelity import letters_and_digits, pdf_text
 
 
@@ -199,3 +201,31 @@ def test_a_picture_of_ordinary_size_still_works(minimal: Path, tmp_path: Path) -
     (_pictures(tmp_path) / "house-style.css").write_text("body { background: url(small.png) }")
     build(minimal, formats=["pdf"], out=tmp_path / "o", templates=tmp_path / "my-templates")
     assert (tmp_path / "o" / "committee-report.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_collection_is_paused_for_a_pdf_and_resumes_as_it_was(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """WeasyPrint works with Python's collector of unreachable objects paused (a third of
+    its time went on it); afterwards the collector is as it was, even after a refusal."""
+    seen: list[bool] = []
+    repair = pdf.repair_structure
+    monkeypatch.setattr(
+        pdf, "repair_structure", lambda *args: (seen.append(gc.isenabled()), repair(*args))
+    )
+    folders = search_path(None)
+    page = '<html lang="en-GB"><head><title>T</title></head><body><p>{}</p></body></html>'
+    assert gc.isenabled()
+    assert pdf.render_pdf(page.format("Text"), "committee-report", folders).startswith(b"%PDF")
+    assert seen == [False] and gc.isenabled()
+    with pytest.raises(RenderError, match="may not load"):
+        pdf.render_pdf(
+            page.format('<img src="file:///etc/hostname" alt="x">'), "committee-report", folders
+        )
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        pdf.render_pdf(page.format("Text"), "committee-report", folders)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
