@@ -18,7 +18,7 @@ from reportgen.commands.gate import gate
 from reportgen.compute import DOCUMENTS
 from reportgen.load import cache
 from reportgen.render.fingerprint import content_digest, document_fingerprint
-from reportgen.render.tools import search_path
+from reportgen.render.tools import made_with, search_path
 from tests.conftest import edit, give_officers_keys, sign_everything
 
 REPORT = "committee-report"
@@ -173,9 +173,9 @@ def test_fingerprints_are_the_same_in_every_process(year: Path) -> None:
 
 
 def fingerprints(year: Path | str) -> dict[str, str]:
-    passed = gate(year)
+    passed, folders = gate(year), search_path(None)
     return {
-        name: document_fingerprint(kind.compute(passed.year), name, True, search_path(None))
+        name: document_fingerprint(kind.compute(passed.year), name, True, made_with(folders))
         for name, kind in DOCUMENTS.items()
         if kind.defined(passed.year)
     }

@@ -40,7 +40,7 @@ from reportgen.render.document import (
 from reportgen.render.docx_contents import remove_abandoned_scratch
 from reportgen.render.fingerprint import document_fingerprint
 from reportgen.render.pdf import load_weasyprint
-from reportgen.render.tools import search_path
+from reportgen.render.tools import made_with, search_path
 from reportgen.types import Year
 from reportgen.write.files import OutputFolder, as_bytes, default_output
 from reportgen.write.lock import output_lock
@@ -74,7 +74,7 @@ def build(
     """
     request = BuildRequest.of(folder, documents, formats, out, templates, final, strict)
     inputs = inputs_digest(request)  # taken before and after reading: see remember()
-    with kept_in(_parsed_files(folder, out)) as reading:
+    with kept_in(request.out / PARSED_FOLDER) as reading:  # read before the folder is checked
         passed = gate(folder, strict, signed_off_for="a final build" if final else None)
     read_unchanged = inputs_digest(request) == inputs
     year, tell = passed.year, progress or (lambda message: None)
@@ -114,12 +114,6 @@ def _meanwhile(documents: dict[str, ComputedDocument], jobs: list[Job]) -> Calla
     the build does not hold both: see :meth:`RenderJob.run_all`)."""
     pdfs = any(fmt == "pdf" for _, fmt in jobs)
     return load_weasyprint if pdfs and not word_contents_jobs(documents, jobs) else None
-
-
-def _parsed_files(folder: Path | str, out: Path | str | None) -> Path:
-    """Where the last build into the output folder kept the content files it read (read
-    before the folder is checked: only a cache, keyed by the files' bytes)."""
-    return (Path(out) if out else default_output(Path(folder))).resolve() / PARSED_FOLDER
 
 
 def output_folder(year: Year, out: Path | str | None, templates: Path | None = None) -> Path:
@@ -193,8 +187,9 @@ class _StaleJobs:
         draft: bool,
         tell: Progress,
     ) -> _StaleJobs:
+        tools = made_with(folders)
         fingerprints = {
-            name: document_fingerprint(document, name, draft, folders)
+            name: document_fingerprint(document, name, draft, tools)
             for name, document in computed.items()
         }
         stamp = BuildStamp(output.root)

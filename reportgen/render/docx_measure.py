@@ -78,11 +78,6 @@ def words(pieces: list[Piece]) -> Iterator[int]:
     yield width
 
 
-def line_width(pieces: list[Piece]) -> int:
-    """The width of the paragraph's text on one line, in twips."""
-    return sum(font.twips(text.replace("\t", "    ")) for text, font in pieces)
-
-
 def text_width(section: etree._Element | None) -> int:
     """The width between a section's margins (``w:sectPr``), in twips."""
     if section is None:

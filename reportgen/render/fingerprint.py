@@ -23,24 +23,18 @@ import enum
 import hashlib
 from collections.abc import Callable
 from decimal import Decimal
-from pathlib import Path, PurePath
+from pathlib import PurePath
 from typing import Any
 
 from pydantic import BaseModel
 
-from reportgen.render.tools import templates_fingerprint, tools_fingerprint
 
-
-def document_fingerprint(document: Any, name: str, draft: bool, folders: list[Path]) -> str:
+def document_fingerprint(document: Any, name: str, draft: bool, made_with: str) -> str:
     """The fingerprint of a computed document's files (``name``: the document, whose
-    templates are used; ``folders``: the template folders, in search order)."""
+    templates are used; ``made_with``: the tools and templates,
+    :func:`reportgen.render.tools.made_with`)."""
     digest = hashlib.sha256()
-    for part in (
-        name,
-        "draft" if draft else "final",
-        tools_fingerprint(),
-        templates_fingerprint(folders),
-    ):
+    for part in (name, "draft" if draft else "final", made_with):
         digest.update(part.encode())
         digest.update(b"\0")
     digest.update(content_digest(document))

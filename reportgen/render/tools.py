@@ -57,6 +57,13 @@ def tools_fingerprint() -> str:
     )
 
 
+def made_with(folders: list[Path]) -> str:
+    """Everything besides the content a build's files are made with, as one fingerprint:
+    the tools (:func:`tools_fingerprint`) and the template folders' files. Taken once a
+    build (it asks fontconfig and reads every template)."""
+    return f"{tools_fingerprint()}\0{templates_fingerprint(folders)}"
+
+
 def fonts_fingerprint() -> str:
     """The fonts fontconfig offers (each file, family and style, with the file's size and
     date) and where it is told to look for them."""

@@ -10,6 +10,7 @@ A build writes its whole set of documents together: see :mod:`reportgen.write.st
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
 import tempfile
 from pathlib import Path
@@ -63,6 +64,15 @@ class OutputFolder:
         atomic_write(target, as_bytes(data))
         self.written.append(target)
         return target
+
+
+def sha256_of(path: Path) -> str:
+    """The SHA-256 of a file's bytes, read a piece at a time ("" if it cannot be read)."""
+    try:
+        with path.open("rb") as file:
+            return hashlib.file_digest(file, "sha256").hexdigest()
+    except OSError:
+        return ""
 
 
 def as_bytes(data: bytes | str) -> bytes:

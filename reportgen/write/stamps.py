@@ -16,7 +16,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from reportgen.write.files import atomic_write
+from reportgen.write.files import atomic_write, sha256_of
 
 STAMP_FILE = ".reportgen-build.json"
 
@@ -38,9 +38,7 @@ class BuildStamp:
         target = self.path.parent / name
         if not isinstance(entry, dict) or entry.get("inputs") != fingerprint:
             return False
-        if not target.is_file():
-            return False
-        return hashlib.sha256(target.read_bytes()).hexdigest() == entry.get("sha256")
+        return target.is_file() and sha256_of(target) == entry.get("sha256")
 
     def record(self, name: str, fingerprint: str, payload: bytes) -> None:
         self.entries[name] = {"inputs": fingerprint, "sha256": hashlib.sha256(payload).hexdigest()}

@@ -35,10 +35,9 @@ from reportgen.names import LIBRARY_FOLDER
 from reportgen.render.tools import (
     BUILTIN_TEMPLATES,
     folder_fingerprint,
-    templates_fingerprint,
-    tools_fingerprint,
+    made_with,
 )
-from reportgen.write.files import atomic_write, default_output
+from reportgen.write.files import atomic_write, default_output, sha256_of
 from reportgen.write.staging import JOURNAL
 
 LOGGER = logging.getLogger("reportgen")
@@ -98,7 +97,7 @@ def inputs_digest(request: BuildRequest) -> str:
         digest.update(f"{folder}\0{folder_fingerprint(folder)}\0".encode())
     templates = [request.templates.resolve()] if request.templates else []
     folders = [folder for folder in [*templates, BUILTIN_TEMPLATES] if folder.is_dir()]
-    digest.update(f"{templates_fingerprint(folders)}\0{tools_fingerprint()}".encode())
+    digest.update(made_with(folders).encode())
     return digest.hexdigest()
 
 
@@ -113,7 +112,7 @@ def up_to_date(request: BuildRequest) -> list[Path] | None:
     if entry.get("inputs") != inputs_digest(request) or not isinstance(files, dict):
         return None
     for name, sha256 in files.items():
-        if _sha256(root / str(name)) != sha256:
+        if sha256_of(root / str(name)) != sha256:
             return None
     return [root / str(name) for name in files]
 
@@ -142,11 +141,3 @@ def _read(root: Path) -> dict[str, object]:
     except (OSError, ValueError):
         return {}
     return entries if isinstance(entries, dict) else {}
-
-
-def _sha256(path: Path) -> str:
-    try:
-        with path.open("rb") as file:
-            return hashlib.file_digest(file, "sha256").hexdigest()
-    except OSError:
-        return ""
