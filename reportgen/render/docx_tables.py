@@ -56,7 +56,6 @@ _TRPR_AFTER_CANT_SPLIT = (
     "w:trPrChange",
 )
 _TBLPR_AFTER_WIDTH = ("w:jc", "w:tblCellSpacing", "w:tblInd", "w:tblBorders", "w:shd")
-_TBLPR_AFTER_LAYOUT = ("w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription")
 
 
 @dataclass(frozen=True)
@@ -106,7 +105,7 @@ def keep_whole(row: etree._Element) -> None:
     if existing is not None:
         existing.attrib.pop(qn("w:val"), None)
         return
-    _insert(properties, OxmlElement("w:cantSplit"), _TRPR_AFTER_CANT_SPLIT)
+    properties.insert_element_before(OxmlElement("w:cantSplit"), *_TRPR_AFTER_CANT_SPLIT)
 
 
 def _tables_and_widths(body: etree._Element) -> Iterator[tuple[etree._Element, int]]:
@@ -253,8 +252,7 @@ def _write_widths(table: etree._Element, grid: list[list[GridCell]], widths: lis
     table_width = _child(properties, "w:tblW", _TBLPR_AFTER_WIDTH)
     table_width.set(qn("w:w"), str(sum(widths)))
     table_width.set(qn("w:type"), "dxa")
-    layout = _child(properties, "w:tblLayout", _TBLPR_AFTER_LAYOUT)
-    layout.set(qn("w:type"), "fixed")
+    properties.get_or_add_tblLayout().set(qn("w:type"), "fixed")
     columns = table.find(qn("w:tblGrid"))
     if columns is None:
         columns = OxmlElement("w:tblGrid")
@@ -270,21 +268,12 @@ def _write_widths(table: etree._Element, grid: list[list[GridCell]], widths: lis
 
 
 def _child(parent: etree._Element, tag: str, after: tuple[str, ...]) -> etree._Element:
-    """``parent``'s child ``tag``, added before the first of ``after`` if it has none."""
+    """``parent``'s child ``tag``, added before the first of ``after`` (the elements the
+    schema places after it, in its order) if it has none."""
     found = parent.find(qn(tag))
     if found is None:
-        found = OxmlElement(tag)
-        _insert(parent, found, after)
+        found = parent.insert_element_before(OxmlElement(tag), *after)
     return found
-
-
-def _insert(parent: etree._Element, child: etree._Element, after: tuple[str, ...]) -> None:
-    """Put ``child`` before the first of the elements the schema places after it."""
-    following = [e for tag in after for e in parent.findall(qn(tag))]
-    if following:
-        min(following, key=parent.index).addprevious(child)
-    else:
-        parent.append(child)
 
 
 def _description(table: etree._Element) -> str:
